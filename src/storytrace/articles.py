@@ -1,0 +1,169 @@
+"""From raw documents to clean, described articles.
+
+Two stages, both plain functions over records so that they can run inside a
+Spark partition: :func:`prepare` works on one document (extraction, furniture
+rules), :func:`finish` on the documents of one outlet together (site template
+lines, which only show across pages) and then gives each its id and language.
+
+>>> from storytrace.models import RawDocument
+>>> body = "A quake hit the city. " * 5
+>>> raw = RawDocument("a.txt", "Quake hits city\\n\\nPhoto: AFP\\n\\n" + body, "text")
+>>> articles, rejected = finish([prepare(raw)])
+>>> articles[0].title, [r.kind for r in articles[0].removed]
+('Quake hits city', ['headline', 'credit'])
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storytrace.clean import (
+    Paragraph,
+    assemble,
+    mark_furniture,
+    mark_templates,
+    split_paragraphs,
+    template_lines,
+)
+from storytrace.dates import iso_date
+from storytrace.extract import extract_html
+from storytrace.fragment import fragment_text
+from storytrace.language import identify_language
+from storytrace.models import Article, RawDocument, Rejected, Removed
+from storytrace.normalize import normalize_for_matching
+from storytrace.outlets import outlet_name
+
+DEFAULT_TEMPLATE_MIN_ARTICLES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A document after extraction and per-article cleaning, before site templates."""
+
+    document: RawDocument
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None
+    byline: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    language: str | None
+    page_language: str | None = None
+    left_out: tuple[str, ...] = ()
+
+    @property
+    def with_offsets(self) -> bool:
+        """Whether paragraph offsets point into the input itself (plain text only)."""
+        return self.document.format == "text"
+
+
+def prepare(document: RawDocument) -> Draft | Rejected:
+    """Extract the main text of one document and label its page furniture."""
+    site_name = canonical = page_language = page_title = page_byline = page_date = None
+    left_out: tuple[str, ...] = ()
+    if document.format == "html":
+        extraction = extract_html(document.content, source=document.source, url=document.url)
+        if isinstance(extraction, Rejected):
+            return extraction
+        body = extraction.text
+        site_name, canonical = extraction.site_name, extraction.canonical_url
+        page_language, page_title = extraction.language, extraction.title
+        page_byline, page_date = extraction.byline, extraction.published
+        left_out = extraction.left_out
+    elif document.format == "fragment":
+        body = fragment_text(document.content)
+    else:
+        body = document.content
+    paragraphs = mark_furniture(split_paragraphs(body))
+    if not paragraphs:
+        return Rejected(document.source, "no article text (the document is blank)")
+    url = document.url or canonical
+    return Draft(
+        document=document,
+        paragraphs=paragraphs,
+        title=document.title or page_title,
+        byline=document.byline or page_byline,
+        published=iso_date(document.published) or iso_date(page_date),
+        outlet=outlet_name(declared=document.outlet, site_name=site_name, url=url),
+        url=url,
+        language=document.language,
+        page_language=page_language,
+        left_out=left_out,
+    )
+
+
+def article_id(url: str | None, title: str | None, text: str) -> str:
+    """A stable id from the article's address and normalised content.
+
+    The same input read twice gets the same id; two outlets printing the same
+    text at different addresses get different ids.
+    """
+    content = normalize_for_matching(f"{title or ''}\n{text}").text
+    digest = hashlib.sha256(f"{url or ''}\n{content}".encode()).hexdigest()
+    return f"a{digest[:15]}"
+
+
+def finish(
+    drafts: Iterable[Draft], *, template_min_articles: int = DEFAULT_TEMPLATE_MIN_ARTICLES
+) -> tuple[list[Article], list[Rejected]]:
+    """Mark site templates per outlet, then build each article; duplicates are rejected."""
+    drafts = list(drafts)
+    by_outlet: defaultdict[str, list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        if draft.outlet:
+            by_outlet[draft.outlet.casefold()].append(index)
+    paragraphs = [draft.paragraphs for draft in drafts]
+    for indexes in by_outlet.values():
+        if len(indexes) < template_min_articles:
+            continue
+        templates = template_lines(
+            [paragraphs[i] for i in indexes], min_articles=template_min_articles
+        )
+        for i in indexes:
+            paragraphs[i] = mark_templates(paragraphs[i], templates)
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    seen: dict[str, str] = {}
+    for draft, marked in zip(drafts, paragraphs, strict=True):
+        built = _build(draft, marked)
+        if isinstance(built, Rejected):
+            rejected.append(built)
+        elif built.id in seen:
+            rejected.append(
+                Rejected(
+                    draft.document.source,
+                    f"duplicate of an earlier input: same article as {seen[built.id]} ({built.id})",
+                )
+            )
+        else:
+            seen[built.id] = built.source
+            articles.append(built)
+    return articles, rejected
+
+
+def _build(draft: Draft, paragraphs: Sequence[Paragraph]) -> Article | Rejected:
+    cleaned = assemble(paragraphs, title=draft.title, with_offsets=draft.with_offsets)
+    if not cleaned.text.strip():
+        kinds = sorted({piece.kind for piece in cleaned.removed})
+        return Rejected(
+            draft.document.source,
+            "no article text left: every line is page furniture (" + ", ".join(kinds) + ")",
+        )
+    title = draft.title or cleaned.title
+    removed = cleaned.removed + tuple(Removed(kind="extractor", text=t) for t in draft.left_out)
+    return Article(
+        id=article_id(draft.url, title, cleaned.text),
+        source=draft.document.source,
+        text=cleaned.text,
+        url=draft.url,
+        outlet=draft.outlet,
+        title=title,
+        byline=draft.byline or cleaned.byline,
+        published=draft.published,
+        language=draft.language or identify_language(cleaned.text) or draft.page_language,
+        removed=removed,
+        input_format=draft.document.format,
+    )

@@ -1,0 +1,387 @@
+"""Cleaning that loses nothing: page furniture is set aside with its kind, never deleted.
+
+Scraped news text carries photo captions and credits, bylines, share and
+subscribe buttons, "You might also like" lists, correction and comment forms,
+op-ed notices, paragraphs shown twice, and lines every page of a site repeats.
+:func:`split_paragraphs` cuts a text into paragraphs with their offsets,
+:func:`mark_furniture` labels the furniture of one article,
+:func:`mark_templates` labels lines that recur across articles of one outlet,
+and :func:`assemble` turns the labelled paragraphs into the clean text and the
+list of :class:`~storytrace.models.Removed` pieces.
+
+>>> lines = split_paragraphs("Quake hits city\\n\\nPhoto: AFP\\n\\nA quake hit.")
+>>> [p.kind for p in mark_furniture(lines)]
+[None, 'credit', None]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from storytrace.models import Removed, RemovedKind
+from storytrace.normalize import normalize_for_matching
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One non-blank line of an input, where it sits, and its furniture kind if any."""
+
+    text: str
+    start: int
+    end: int
+    kind: RemovedKind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The clean body of an article and everything that was set aside from it."""
+
+    text: str
+    title: str | None
+    byline: str | None
+    removed: tuple[Removed, ...]
+
+
+# The line boundaries of str.splitlines, so "every input line" means the same everywhere.
+_LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Cut ``text`` into its non-blank lines, each with its offsets in ``text``."""
+    paragraphs = []
+    for match in re.finditer(_LINE, text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        paragraphs.append(Paragraph(stripped, start, start + len(stripped)))
+    return tuple(paragraphs)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+_AGENCIES = r"(?:AFP|AP|REUTERS|EPA|GETTY(?: IMAGES)?|ANADOLU|XINHUA|SIPA|DPA|ANSA|TASS|UPI|PA)"
+
+_CREDIT = re.compile(
+    rf"\b{_AGENCIES}\s+PHOTO\b"
+    r"|^\(?\s*(?:photo(?:graph)?|image|picture|pic|credit|photo credit|foto|illustration)s?"
+    r"(?:\s+by)?\s*[:/|]"
+    r"|\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)\s*$"
+    r"|\b(?:photo|image|picture)s?\s*(?:by|:)\s*[^.!?]{1,60}$"
+    r"|/\s*(?:Reuters|AFP|AP|Getty Images|EPA|Anadolu(?: Agency)?|Xinhua)\)?\s*$"
+    r"|^(?:caption|pictured|above|top|main image)\s*:",
+    re.IGNORECASE,
+)
+
+_BYLINE = re.compile(
+    r"^\(?\s*(?:author|written by|posted by|reporting by|words by|by)\s*:?\s+"
+    r"(?P<name>[^\s()].{0,90}?)\s*\)?$",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*|and|&|de|van|von|al|el|bin|la|du|der)$"
+)
+
+_LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
+    # (kind, pattern, max words of a line the pattern may claim)
+    (
+        "opinion_notice",
+        re.compile(
+            r"views expressed .{0,60}\b(?:are|is) (?:those|that|solely those) of the author"
+            r"|do not (?:necessarily )?(?:purport to )?reflect the (?:opinions?|views?)"
+            r"|submit an op-?ed|\bop-?ed submissions?\b",
+            re.IGNORECASE,
+        ),
+        80,
+    ),
+    (
+        "correction_form",
+        re.compile(
+            r"^(?:submit|suggest|send) an? (?:correction|tip)\b|^report an? (?:error|typo)\b"
+            r"|your (?:suggestion|correction|message|report) (?:has|have) been (?:successfully )?"
+            r"(?:submitted|sent|received)"
+            r"|error while trying to send your request"
+            r"|use the information you provide on this form",
+            re.IGNORECASE,
+        ),
+        40,
+    ),
+    (
+        "comment_form",
+        re.compile(
+            r"^(?:leave|post|add|write) a (?:comment|reply|response)\b"
+            r"|your email address will not be published|required fields are marked"
+            r"|save my name, email|^comments? (?:are )?closed|^\d+\s+comments?$|^comments?$"
+            r"|^(?:log ?in|sign in) to (?:comment|reply)|^join the (?:conversation|discussion)\b"
+            r"|^post comment$|^(?:name|email|website)\s*\*?$",
+            re.IGNORECASE,
+        ),
+        25,
+    ),
+    (
+        "related",
+        re.compile(
+            r"^(?:you (?:might|may) (?:also )?(?:like|enjoy)|related(?: articles?| stories| news"
+            r"| posts| coverage| content)?|read (?:more|also|next)|also read|see also"
+            r"|recommended(?: for you| stories)?|more (?:from|on|stories|news)\b"
+            r"|most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)"
+            r"|don'?t miss"
+            r"|what to read next|further reading)\b\s*:?",
+            re.IGNORECASE,
+        ),
+        15,
+    ),
+    (
+        "subscribe",
+        re.compile(
+            r"\bsubscribe\b|\bnewsletters?\b|^sign up\b|\bin your inbox\b|^enter your e-?mail"
+            r"|^follow us on\b|^join us on\b|^download (?:our|the) app\b",
+            re.IGNORECASE,
+        ),
+        25,
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|ad"
+            r"|story continues below(?: advertisement)?|continue reading below)$",
+            re.IGNORECASE,
+        ),
+        6,
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|^skip to (?:main )?"
+            r"content|^(?:menu|home|search|close|back to top|next article|previous article)$"
+            r"|all rights reserved|^\u00a9|^copyright\b|^privacy policy|^terms (?:of|and) "
+            r"(?:use|service|conditions)",
+            re.IGNORECASE,
+        ),
+        25,
+    ),
+    (
+        "metadata",
+        re.compile(
+            r"^(?:published|updated|posted|last (?:updated|modified)|first published)\s*(?:on|at)?"
+            r"\s*:?\s*\S.{0,50}$|^\d+\s*(?:min(?:ute)?s?)\s+read$",
+            re.IGNORECASE,
+        ),
+        12,
+    ),
+)
+
+_SHARE_WORDS = frozenset(
+    {
+        "share", "shares", "sharing", "tweet", "retweet", "email", "e-mail", "mail", "print",
+        "whatsapp", "facebook", "twitter", "x", "linkedin", "pinterest", "reddit", "telegram",
+        "messenger", "copy", "link", "url", "this", "article", "story", "on", "via", "save",
+        "bookmark", "comment", "comments", "flipboard",
+    }
+)  # fmt: skip
+
+# Kinds that open a block of furniture: the short lines right after them are
+# part of the same form or list (a correction form's "For: <headline>", the
+# headlines of a "You might also like" list).
+_BLOCK_OPENERS: dict[RemovedKind, int] = {
+    "correction_form": 40,
+    "comment_form": 40,
+    "related": 15,
+    "subscribe": 12,
+    "opinion_notice": 0,
+}
+
+
+def classify_line(text: str) -> RemovedKind | None:
+    """The furniture kind of one line taken alone, or ``None`` for article text."""
+    words = _words(text)
+    if words <= 12:
+        tokens = re.findall(r"[\w-]+", text.lower())
+        if (
+            tokens
+            and all(token in _SHARE_WORDS for token in tokens)
+            and (
+                {"share", "tweet", "whatsapp", "facebook", "twitter", "linkedin", "email", "print"}
+                & set(tokens)
+            )
+        ):
+            return "share"
+    credit = _CREDIT.search(text)
+    if credit:
+        rest = text[: credit.start()] + " " + text[credit.end() :]
+        described = sum(1 for word in rest.split() if any(char.isalpha() for char in word))
+        return "caption" if described >= 4 else "credit"
+    byline = _byline_name(text)
+    if byline is not None:
+        return "byline"
+    for kind, pattern, max_words in _LINE_RULES:
+        if words <= max_words and pattern.search(text):
+            return kind
+    return None
+
+
+def _byline_name(text: str) -> str | None:
+    match = _BYLINE.match(text)
+    if match is None:
+        return None
+    name = match.group("name").strip(" .,;:|")
+    name = re.split(r"\s*[|,;]\s*(?=(?:\d|updated|published|posted|[A-Z][a-z]{2} \d))", name)[0]
+    words = name.split()
+    if not 1 <= len(words) <= 10 or not all(_NAME_WORD.match(word) for word in words):
+        return None
+    return name
+
+
+def mark_furniture(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    """Label the page furniture of one article: single lines, blocks and repeats."""
+    marked: list[Paragraph] = []
+    open_block: tuple[RemovedKind, int] | None = None
+    for paragraph in paragraphs:
+        kind = classify_line(paragraph.text)
+        if kind is None and open_block is not None:
+            block_kind, max_words = open_block
+            if _words(paragraph.text) <= max_words:
+                kind = block_kind
+            else:
+                open_block = None
+        if kind is not None and _BLOCK_OPENERS.get(kind):
+            open_block = (kind, _BLOCK_OPENERS[kind])
+        marked.append(replace(paragraph, kind=kind))
+    return _mark_duplicates(marked)
+
+
+def _match_key(text: str) -> str:
+    return normalize_for_matching(text).text
+
+
+def _mark_duplicates(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    """A paragraph shown again on the same page (even with other quotes) is a duplicate."""
+    seen: set[str] = set()
+    marked = []
+    for paragraph in paragraphs:
+        key = _match_key(paragraph.text)
+        if key in seen and _words(paragraph.text) >= 4:
+            paragraph = replace(paragraph, kind="duplicate")
+        seen.add(key)
+        marked.append(paragraph)
+    return tuple(marked)
+
+
+def template_lines(
+    articles: Sequence[Sequence[Paragraph]], *, min_articles: int = 2, max_words: int = 30
+) -> frozenset[str]:
+    """Match keys of short lines that recur in ``min_articles`` or more articles of one outlet.
+
+    Pass the paragraphs of every article of one outlet; the result feeds
+    :func:`mark_templates`.
+    """
+    keyed = [frozenset(_match_key(p.text) for p in paragraphs) for paragraphs in articles]
+    holders: defaultdict[str, list[int]] = defaultdict(list)
+    for index, keys in enumerate(keyed):
+        for key in keys:
+            holders[key].append(index)
+    versions = _versions(keyed, holders)
+    short = {
+        _match_key(p.text)
+        for paragraphs in articles
+        for p in paragraphs
+        if _words(p.text) <= max_words
+    }
+    return frozenset(
+        key for key in short if len({versions[i] for i in holders[key]}) >= min_articles
+    )
+
+
+def _versions(keyed: Sequence[frozenset[str]], holders: dict[str, list[int]]) -> list[int]:
+    """Group articles that are versions of one text (they share most of their lines).
+
+    Lines shared only by versions of one article (a page saved twice, an
+    updated story) are that article's text, not the site's template.
+    """
+    parent = list(range(len(keyed)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    shared: defaultdict[tuple[int, int], int] = defaultdict(int)
+    for indexes in holders.values():
+        if len(indexes) > 50:
+            continue
+        for position, first in enumerate(indexes):
+            for second in indexes[position + 1 :]:
+                shared[first, second] += 1
+    for (first, second), count in shared.items():
+        if count * 2 > min(len(keyed[first]), len(keyed[second])):
+            parent[root(first)] = root(second)
+    return [root(index) for index in range(len(keyed))]
+
+
+def mark_templates(
+    paragraphs: Sequence[Paragraph], templates: frozenset[str]
+) -> tuple[Paragraph, ...]:
+    """Label the still-unlabelled lines whose match key is a site template line."""
+    if not templates:
+        return tuple(paragraphs)
+    return tuple(
+        replace(p, kind="template") if p.kind is None and _match_key(p.text) in templates else p
+        for p in paragraphs
+    )
+
+
+def _looks_like_headline(paragraph: Paragraph, following: Sequence[Paragraph]) -> bool:
+    text = paragraph.text
+    return (
+        2 <= _words(text) <= 35
+        and not text.endswith((".", ":", ";", ","))
+        and any(_words(p.text) >= 12 for p in following)
+    )
+
+
+def assemble(paragraphs: Sequence[Paragraph], *, title: str | None, with_offsets: bool) -> Cleaned:
+    """Join the article's own paragraphs and collect the removed pieces.
+
+    Without a ``title`` from metadata, the first line of the body becomes the
+    title when it reads like a headline (plain text has no other place for
+    one); with one, a first line repeating it is the page's own headline. The
+    line is then kept in ``removed`` as ``headline`` so that nothing is lost.
+    With ``with_offsets`` removed pieces carry their offsets in the input text.
+    """
+    paragraphs = list(paragraphs)
+    body = [i for i, p in enumerate(paragraphs) if p.kind is None]
+    if body:
+        first = paragraphs[body[0]]
+        if title is None:
+            if _looks_like_headline(first, [paragraphs[i] for i in body[1:]]):
+                title = first.text
+                paragraphs[body[0]] = replace(first, kind="headline")
+        elif _match_key(first.text) == _match_key(title):
+            paragraphs[body[0]] = replace(first, kind="headline")
+    byline = next(
+        (
+            name
+            for p in paragraphs
+            if p.kind == "byline" and (name := _byline_name(p.text)) is not None
+        ),
+        None,
+    )
+    removed = tuple(
+        Removed(
+            kind=p.kind,
+            text=p.text,
+            start=p.start if with_offsets else None,
+            end=p.end if with_offsets else None,
+        )
+        for p in paragraphs
+        if p.kind is not None
+    )
+    text = "\n\n".join(p.text for p in paragraphs if p.kind is None)
+    return Cleaned(text=text, title=title, byline=byline, removed=removed)

@@ -1,0 +1,151 @@
+"""The ``storytrace`` command: parses arguments, calls the library, prints results.
+
+No analysis happens here; every command is a thin shell over a library call.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from storytrace import __version__
+from storytrace.errors import StorytraceError
+from storytrace.ingest import parse_sidecar
+from storytrace.models import Report
+from storytrace.pipeline import analyze as run_analysis
+from storytrace.report import write_report
+from storytrace.settings import SETTINGS_HELP, Settings
+from storytrace.store import DEFAULT_PATH, Store
+
+
+def _reason_group(reason: str) -> str:
+    """A reason without its particulars (line numbers, URLs), to count alike rejections."""
+    head = reason.split(": ", 1)[0]
+    return re.sub(r"\s+", " ", re.sub(r"\d[\d,.]*", "N", head)).strip()
+
+
+def _summary(report: Report, written: Sequence[Path]) -> str:
+    lines = [f"Analysed {len(report.articles)} article(s)."]
+    if report.rejected:
+        groups = Counter(_reason_group(item.reason) for item in report.rejected)
+        counted = "; ".join(f"{count} x {reason}" for reason, count in groups.most_common())
+        lines.append(
+            f"Rejected {len(report.rejected)} input(s): {counted} (each with its reason in "
+            "report.md)"
+        )
+    if written:
+        lines.append("Report: " + ", ".join(str(path) for path in written))
+    return "\n".join(lines)
+
+
+def _run(
+    inputs: Sequence[str], *, out: Path, db: Path, settings: Settings, metadata: Path | None
+) -> None:
+    sidecar = None
+    if metadata is not None:
+        sidecar = parse_sidecar(str(metadata), metadata.read_bytes())
+    with Store(db) as store:
+        report = run_analysis(inputs, settings=settings, store=store, sidecar=sidecar)
+    written = write_report(report, out)
+    click.echo(_summary(report, written))
+    if not report.articles:
+        click.echo("Nothing could be analysed.", err=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storytrace")
+def main() -> None:
+    """Trace how a news story spreads: which articles tell it, who copied whom, and what
+    each outlet claims, with evidence for every answer.
+
+    Example: storytrace analyze articles/ --out report/
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("storytrace-report"),
+    show_default=True,
+    help="folder the report files are written to",
+)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=Path(DEFAULT_PATH),
+    show_default=True,
+    help="SQLite store to fill (created if missing)",
+)
+@click.option(
+    "--metadata",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV or JSON Lines sidecar mapping file names to url, outlet, published",
+)
+@click.option("--fetch", is_flag=True, help=SETTINGS_HELP["fetch"])
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=Settings().max_bytes,
+    show_default=True,
+    help=SETTINGS_HELP["max_bytes"],
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=Settings().timeout,
+    show_default=True,
+    help=SETTINGS_HELP["timeout"],
+)
+def analyze(
+    inputs: tuple[str, ...],
+    out: Path,
+    db: Path,
+    metadata: Path | None,
+    fetch: bool,
+    max_bytes: int,
+    timeout: float,
+) -> None:
+    """Analyse files, folders (read recursively) and http(s) URLs; write a report.
+
+    Reads .txt, .html/.htm (also .gz), .jsonl, .warc/.warc.gz and RSS/Atom feeds.
+
+    Example: storytrace analyze ../shared/seeds --out OUT
+    """
+    try:
+        settings = Settings(fetch=fetch, max_bytes=max_bytes, timeout=timeout)
+        _run(inputs, out=out, db=db, settings=settings, metadata=metadata)
+    except StorytraceError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("storytrace-demo"),
+    show_default=True,
+    help="folder the demo report (and its store) is written to",
+)
+def demo(out: Path) -> None:
+    """Analyse the bundled example corpus (an invented story) and write its report.
+
+    Example: storytrace demo --out demo-report
+    """
+    corpus = resources.files("storytrace") / "demo" / "corpus"
+    with resources.as_file(corpus) as folder:
+        out.mkdir(parents=True, exist_ok=True)
+        try:
+            _run(
+                [str(folder)], out=out, db=out / "storytrace.db", settings=Settings(), metadata=None
+            )
+        except StorytraceError as error:
+            raise click.ClickException(str(error)) from error

@@ -1,0 +1,259 @@
+"""The embedded SQLite store that ``analyze`` fills and later commands read.
+
+Writes of one run happen in one transaction, so an interrupted run leaves
+the store as it was before; articles are keyed by their content id, so
+running again on the same inputs changes nothing. The original input of
+every article is kept (compressed) so that nothing the user gave is lost.
+
+>>> with Store(":memory:") as store:
+...     store.article_count()
+0
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from storytrace.errors import NotFoundError, StoreError
+from storytrace.models import Article, RawDocument, Rejected, Removed
+
+DEFAULT_PATH = "storytrace.db"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    byline TEXT,
+    published TEXT,
+    language TEXT,
+    input_format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    removed TEXT NOT NULL,
+    added_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+CREATE TABLE IF NOT EXISTS inputs (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    source TEXT NOT NULL,
+    format TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    content BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    article_ids TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rejected (
+    run_id INTEGER NOT NULL REFERENCES runs (id),
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _removed_json(removed: Iterable[Removed]) -> str:
+    return json.dumps(
+        [{"kind": r.kind, "text": r.text, "start": r.start, "end": r.end} for r in removed],
+        ensure_ascii=False,
+    )
+
+
+def _article(row: sqlite3.Row) -> Article:
+    removed = tuple(
+        Removed(kind=item["kind"], text=item["text"], start=item["start"], end=item["end"])
+        for item in json.loads(row["removed"])
+    )
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        byline=row["byline"],
+        published=row["published"],
+        language=row["language"],
+        removed=removed,
+        input_format=row["input_format"],
+    )
+
+
+class Store:
+    """A storytrace SQLite database; use as a context manager."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(f"cannot open store {self.path}: {error}") from error
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(_SCHEMA)
+            self._check_version()
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise StoreError(
+                f"{self.path} is not a storytrace store ({error}); choose another file with --db"
+            ) from error
+
+    def _check_version(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        elif int(row["value"]) > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer storytrace (schema {row['value']}, this "
+                f"version reads up to {SCHEMA_VERSION}); upgrade storytrace"
+            )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def save_run(
+        self,
+        *,
+        inputs: Sequence[str],
+        articles: Sequence[Article],
+        documents: dict[str, RawDocument],
+        rejected: Sequence[Rejected],
+        started_at: str,
+    ) -> int:
+        """Store one run's articles, original inputs and rejections in one transaction.
+
+        ``documents`` maps article ids to the raw documents they came from.
+        Returns the run's id.
+        """
+        now = _now()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            cursor = self._db.execute(
+                "INSERT INTO runs (started_at, finished_at, inputs, article_ids) VALUES (?,?,?,?)",
+                (started_at, now, json.dumps(list(inputs)), json.dumps([a.id for a in articles])),
+            )
+            run_id = int(cursor.lastrowid or 0)
+            self._db.executemany(
+                """INSERT INTO articles (id, source, url, outlet, title, byline, published,
+                       language, input_format, text, removed, added_at)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
+                   ON CONFLICT (id) DO UPDATE SET source=excluded.source, url=excluded.url,
+                       outlet=excluded.outlet, title=excluded.title, byline=excluded.byline,
+                       published=excluded.published, language=excluded.language,
+                       input_format=excluded.input_format, text=excluded.text,
+                       removed=excluded.removed""",
+                [
+                    (
+                        a.id,
+                        a.source,
+                        a.url,
+                        a.outlet,
+                        a.title,
+                        a.byline,
+                        a.published,
+                        a.language,
+                        a.input_format,
+                        a.text,
+                        _removed_json(a.removed),
+                        now,
+                    )
+                    for a in articles
+                ],
+            )
+            self._db.executemany(
+                """INSERT OR REPLACE INTO inputs (article_id, source, format, encoding, content)
+                   VALUES (?,?,?,?,?)""",
+                [
+                    (
+                        article_id,
+                        doc.source,
+                        doc.format,
+                        doc.encoding,
+                        zlib.compress(doc.content.encode("utf-8")),
+                    )
+                    for article_id, doc in documents.items()
+                ],
+            )
+            self._db.executemany(
+                "INSERT INTO rejected (run_id, source, reason) VALUES (?,?,?)",
+                [(run_id, r.source, r.reason) for r in rejected],
+            )
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+        return run_id
+
+    def article_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Articles by id (in the given order), or all of them ordered by id."""
+        if ids is None:
+            rows = self._db.execute("SELECT * FROM articles ORDER BY id").fetchall()
+            return [_article(row) for row in rows]
+        found = {row["id"]: _article(row) for row in self._rows_by_ids(ids)}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError(f"no article with id {', '.join(missing)} in {self.path}")
+        return [found[i] for i in ids]
+
+    def _rows_by_ids(self, ids: Sequence[str]) -> Iterator[sqlite3.Row]:
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            yield from self._db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk)
+
+    def article(self, article_id: str) -> Article:
+        return self.articles([article_id])[0]
+
+    def original_input(self, article_id: str) -> str:
+        """The input an article was made from, exactly as decoded at ingest."""
+        row = self._db.execute(
+            "SELECT content FROM inputs WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no stored input for article {article_id} in {self.path}")
+        return zlib.decompress(row["content"]).decode("utf-8")
+
+    def rejected(self, run_id: int) -> list[Rejected]:
+        rows = self._db.execute(
+            "SELECT source, reason FROM rejected WHERE run_id = ? ORDER BY rowid", (run_id,)
+        )
+        return [Rejected(row["source"], row["reason"]) for row in rows]
