@@ -176,3 +176,162 @@ class Report:
     articles: tuple[Article, ...]
     rejected: tuple[Rejected, ...] = ()
     stories: tuple[Story, ...] = ()
+
+
+PassageKind = Literal["verbatim", "edited", "paraphrase"]
+"""How a shared passage was reused: word for word, with small edits, or reworded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A passage two articles share: a span of each one's clean text."""
+
+    source_span: Span
+    target_span: Span
+    kind: PassageKind
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """What ``target_id`` shares with ``source_id``, passage by passage.
+
+    ``source`` and ``target`` name the probable direction of copying when it
+    is known (see :class:`ProvenanceEdge`); ``target_share`` is the part of the
+    target's text covered by the passages, ``source_share`` the same for the source.
+    """
+
+    source_id: str
+    target_id: str
+    passages: tuple[Passage, ...]
+    shared_chars: int
+    source_share: float
+    target_share: float
+
+
+ProvenanceEvidenceKind = Literal["time", "attribution", "containment", "wire", "chain"]
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceEvidence:
+    """One reason to believe a copy went one way, with the text that shows it if any."""
+
+    kind: ProvenanceEvidenceKind
+    detail: str
+    mention: Mention | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProvenanceEdge:
+    """``target_id`` derives from ``source_id`` (copied, edited or translated from it)."""
+
+    source_id: str
+    target_id: str
+    confidence: float
+    evidence: tuple[ProvenanceEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a story came from: an article in the corpus, or an outlet only cited."""
+
+    article_id: str | None
+    outlet: str | None
+    in_corpus: bool
+    cited_by: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """Articles that derive from one origin: together they count as one source."""
+
+    id: str
+    root: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OwnMaterial:
+    """The part of an article found in no other article of its story."""
+
+    article_id: str
+    own_share: float
+    own_spans: tuple[Span, ...]
+    independent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMention:
+    """One article stating a claim: where, attributed to whom, and how."""
+
+    article_id: str
+    field: Literal["title", "text"]
+    start: int
+    end: int
+    attributed_to: str | None = None
+    cue: str | None = None
+    quote: bool = False
+    hedged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A checkable statement and every article that makes it.
+
+    ``support`` counts the articles stating it; ``independent_support`` counts
+    the distinct lineages among them (copies of one origin count once).
+    """
+
+    id: str
+    text: str
+    mentions: tuple[ClaimMention, ...]
+    support: int
+    independent_support: int
+
+
+EntityType = Literal["person", "organisation", "place", "country", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world thing named in a story, under all the names used for it."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    article_ids: tuple[str, ...]
+
+
+DiscrepancyKind = Literal["entity_set", "number", "date", "place", "polarity", "attribution"]
+DiscrepancyScope = Literal["across_articles", "headline_body"]
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One version of a disputed fact and the mentions that state it."""
+
+    value: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Outlets disagree on a fact, or a headline contradicts its own article's body."""
+
+    id: str
+    kind: DiscrepancyKind
+    claim_id: str | None
+    summary: str
+    variants: tuple[Variant, ...]
+    scope: DiscrepancyScope = "across_articles"
+
+
+@dataclass(frozen=True, slots=True)
+class Opinion:
+    """Whether an article is an opinion piece, why, and its loaded wording."""
+
+    article_id: str
+    is_opinion: bool
+    reasons: tuple[str, ...]
+    loaded: tuple[Mention, ...]
