@@ -173,3 +173,36 @@ def test_clean_accounts_for_every_non_blank_input_line(lines: list[str]) -> None
     expected = [line.strip() for line in text.splitlines() if line.strip()]
     found = kept + removed
     assert sorted(found) == sorted(expected)
+
+
+def test_clean_assemble_sets_aside_a_closing_author_bio() -> None:
+    text = f"{ARTICLE_LINE}\nMiriam Solt is a former harbour pilot and chairs the residents' group."
+    cleaned = assemble(split_paragraphs(text), title=None, with_offsets=True, byline="Miriam Solt")
+    assert cleaned.text == ARTICLE_LINE
+    assert cleaned.removed[0].kind == "byline"
+
+
+def test_clean_assemble_finds_the_repeated_headline_below_a_section_label() -> None:
+    text = f"Monde \u2022 Catastrophe maritime\nQuake hits Port Elwin\n{ARTICLE_LINE}"
+    paragraphs = mark_furniture(split_paragraphs(text))
+    cleaned = assemble(paragraphs, title="Quake hits Port Elwin", with_offsets=False)
+    assert [r.kind for r in cleaned.removed] == ["navigation", "headline"]
+    assert cleaned.text == ARTICLE_LINE
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Updated 9:10 a.m. with the number of people taken to hospital.", "metadata"),
+        ("12 March 2026, 15:05", "metadata"),
+        ("Friday, March 13, 2026 at 9:10 AM EST", "metadata"),
+        ("Publi\u00e9 le 13 mars 2026 \u00e0 15h20", "metadata"),
+        ("Laisser un commentaire", "comment_form"),
+        ("Lire aussi : Le port rouvre", "related"),
+        ("Home / News / World", "navigation"),
+        ("Stay with EBR for updates throughout the day on 94.2 FM.", "subscribe"),
+        ("Updated figures show that 40 people died in the floods on the coast.", None),
+    ],
+)
+def test_clean_classifies_dates_promos_and_other_languages(line: str, kind: str | None) -> None:
+    assert classify_line(line) == kind

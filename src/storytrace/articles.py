@@ -145,7 +145,9 @@ def finish(
 
 
 def _build(draft: Draft, paragraphs: Sequence[Paragraph]) -> Article | Rejected:
-    cleaned = assemble(paragraphs, title=draft.title, with_offsets=draft.with_offsets)
+    cleaned = assemble(
+        paragraphs, title=draft.title, with_offsets=draft.with_offsets, byline=draft.byline
+    )
     if not cleaned.text.strip():
         kinds = sorted({piece.kind for piece in cleaned.removed})
         return Rejected(
@@ -161,7 +163,7 @@ def _build(draft: Draft, paragraphs: Sequence[Paragraph]) -> Article | Rejected:
         url=draft.url,
         outlet=draft.outlet,
         title=title,
-        byline=draft.byline or cleaned.byline,
+        byline=cleaned.byline,
         published=draft.published,
         language=draft.language or identify_language(cleaned.text) or draft.page_language,
         removed=removed,

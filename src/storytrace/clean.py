@@ -80,13 +80,27 @@ _CREDIT = re.compile(
 )
 
 _BYLINE = re.compile(
-    r"^\(?\s*(?:author|written by|posted by|reporting by|words by|by)\s*:?\s+"
+    r"^\(?\s*(?:author|written by|posted by|reporting by|words by|by|par|por|von)\s*:?\s+"
     r"(?P<name>[^\s()].{0,90}?)\s*\)?$",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*|and|&|de|van|von|al|el|bin|la|du|der)$"
+    r"^(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*|and|&|de|van|von|al|el|bin|la|le|du|der|with|avec"
+    r"|con|mit|staff|desk|r[ée]daction|redacci[óo]n|redaktion)$"
 )
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|f[ée]vrier|mars"
+    r"|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero"
+    r"|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|januar"
+    r"|februar|m[äa]rz|juni|juli|oktober|dezember)"
+)
+_DAYS = (
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
+)
+_WHEN = rf"(?:\d|{_MONTHS}\b|(?:{_DAYS})\b|today|yesterday|aujourd|hier)"
 
 _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
     # (kind, pattern, max words of a line the pattern may claim)
@@ -95,7 +109,9 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
         re.compile(
             r"views expressed .{0,60}\b(?:are|is) (?:those|that|solely those) of the author"
             r"|do not (?:necessarily )?(?:purport to )?reflect the (?:opinions?|views?)"
-            r"|submit an op-?ed|\bop-?ed submissions?\b",
+            r"|submit an op-?ed|\bop-?ed submissions?\b"
+            r"|n'engagent? que (?:leur|son) auteur|opiniones? (?:expresadas? )?.{0,40}"
+            r"responsabilidad exclusiva",
             re.IGNORECASE,
         ),
         80,
@@ -107,7 +123,8 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
             r"|your (?:suggestion|correction|message|report) (?:has|have) been (?:successfully )?"
             r"(?:submitted|sent|received)"
             r"|error while trying to send your request"
-            r"|use the information you provide on this form",
+            r"|use the information you provide on this form"
+            r"|^signaler une erreur|^reportar (?:un )?error|^fehler melden",
             re.IGNORECASE,
         ),
         40,
@@ -119,7 +136,11 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
             r"|your email address will not be published|required fields are marked"
             r"|save my name, email|^comments? (?:are )?closed|^\d+\s+comments?$|^comments?$"
             r"|^(?:log ?in|sign in) to (?:comment|reply)|^join the (?:conversation|discussion)\b"
-            r"|^post comment$|^(?:name|email|website)\s*\*?$",
+            r"|^post comment$|^(?:name|email|website)\s*\*?$"
+            r"|^laisser un commentaire|^(?:\d+\s+)?commentaires?$|^r[ée]agir\b"
+            r"|votre adresse (?:e-?mail|de messagerie) ne sera pas publi[ée]e"
+            r"|^(?:deja|dejar|escribe) (?:un|tu) comentario|^(?:\d+\s+)?comentarios?$"
+            r"|^kommentar (?:schreiben|verfassen)|^(?:\d+\s+)?kommentare?$",
             re.IGNORECASE,
         ),
         25,
@@ -131,8 +152,10 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
             r"| posts| coverage| content)?|read (?:more|also|next)|also read|see also"
             r"|recommended(?: for you| stories)?|more (?:from|on|stories|news)\b"
             r"|most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)"
-            r"|don'?t miss"
-            r"|what to read next|further reading)\b\s*:?",
+            r"|don'?t miss|what to read next|further reading"
+            r"|(?:[àa] )?lire aussi|sur le m[êe]me (?:sujet|th[èe]me)|vous aimerez aussi"
+            r"|les plus lus|(?:te puede interesar|lee tambi[ée]n|leer m[áa]s|m[áa]s le[íi]d[oa]s)"
+            r"|lesen sie auch|mehr zum thema|meistgelesen)\b\s*:?",
             re.IGNORECASE,
         ),
         15,
@@ -141,7 +164,9 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
         "subscribe",
         re.compile(
             r"\bsubscribe\b|\bnewsletters?\b|^sign up\b|\bin your inbox\b|^enter your e-?mail"
-            r"|^follow us on\b|^join us on\b|^download (?:our|the) app\b",
+            r"|^follow us on\b|^join us on\b|^download (?:our|the) app\b"
+            r"|^stay (?:with|tuned to) \S+ for\b|^listen (?:live|to us)\b|^watch (?:live|us)\b"
+            r"|^abonnez-vous|^inscrivez-vous|^suscr[íi]bete|^abonnieren\b|^jetzt abonnieren",
             re.IGNORECASE,
         ),
         25,
@@ -150,7 +175,8 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
         "advertisement",
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content)?|promoted(?: content)?|ad"
-            r"|story continues below(?: advertisement)?|continue reading below)$",
+            r"|story continues below(?: advertisement)?|continue reading below|publicit[ée]"
+            r"|publicidad|anzeige|werbung)$",
             re.IGNORECASE,
         ),
         6,
@@ -161,7 +187,9 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
             r"we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|^skip to (?:main )?"
             r"content|^(?:menu|home|search|close|back to top|next article|previous article)$"
             r"|all rights reserved|^\u00a9|^copyright\b|^privacy policy|^terms (?:of|and) "
-            r"(?:use|service|conditions)",
+            r"(?:use|service|conditions)|tous droits r[ée]serv[ée]s|^accueil$"
+            r"|todos los derechos reservados|alle rechte vorbehalten"
+            r"|^[^.!?]{1,40}(?:\s[\u2022\u203a\u00bb>|/]\s[^.!?]{1,40})+$",
             re.IGNORECASE,
         ),
         25,
@@ -169,11 +197,16 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
     (
         "metadata",
         re.compile(
-            r"^(?:published|updated|posted|last (?:updated|modified)|first published)\s*(?:on|at)?"
-            r"\s*:?\s*\S.{0,50}$|^\d+\s*(?:min(?:ute)?s?)\s+read$",
+            rf"^(?:published|updated|posted|last (?:updated|modified)|first published|modified"
+            rf"|publi[ée]|mis [àa] jour|actualizado|publicado|aktualisiert|ver[öo]ffentlicht)"
+            rf"(?:\s+(?:on|at|le|el|am|il))?\s*:?\s*{_WHEN}"
+            rf"|^\d+\s*(?:min(?:ute)?s?)\s+(?:read|de lecture|de lectura|lesezeit)$"
+            rf"|^(?:(?:{_DAYS}),?\s+)?(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}),?\s+\d{{4}}"
+            rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$"
+            rf"|^\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?$",
             re.IGNORECASE,
         ),
-        12,
+        20,
     ),
 )
 
@@ -233,7 +266,7 @@ def _byline_name(text: str) -> str | None:
     name = match.group("name").strip(" .,;:|")
     name = re.split(r"\s*[|,;]\s*(?=(?:\d|updated|published|posted|[A-Z][a-z]{2} \d))", name)[0]
     words = name.split()
-    if not 1 <= len(words) <= 10 or not all(_NAME_WORD.match(word) for word in words):
+    if not 1 <= len(words) <= 10 or not all(_NAME_WORD.match(w.rstrip(",")) for w in words):
         return None
     return name
 
@@ -346,14 +379,30 @@ def _looks_like_headline(paragraph: Paragraph, following: Sequence[Paragraph]) -
     )
 
 
-def assemble(paragraphs: Sequence[Paragraph], *, title: str | None, with_offsets: bool) -> Cleaned:
+def _is_author_bio(paragraph: Paragraph, byline: str | None) -> bool:
+    """An op-ed's closing line about its author: "Jane Doe is a former harbour pilot"."""
+    if not byline or _words(paragraph.text) > 60:
+        return False
+    name = re.escape(" ".join(byline.split()))
+    return re.match(rf"{name},? (?:is|was|writes|est|es|ist)\b", paragraph.text) is not None
+
+
+def assemble(
+    paragraphs: Sequence[Paragraph],
+    *,
+    title: str | None,
+    with_offsets: bool,
+    byline: str | None = None,
+) -> Cleaned:
     """Join the article's own paragraphs and collect the removed pieces.
 
     Without a ``title`` from metadata, the first line of the body becomes the
     title when it reads like a headline (plain text has no other place for
-    one); with one, a first line repeating it is the page's own headline. The
-    line is then kept in ``removed`` as ``headline`` so that nothing is lost.
-    With ``with_offsets`` removed pieces carry their offsets in the input text.
+    one); with one, a line near the top repeating it is the page's own
+    headline. The line is then kept in ``removed`` as ``headline`` so that
+    nothing is lost. A closing line about the author named in ``byline`` is
+    set aside as a byline. With ``with_offsets`` removed pieces carry their
+    offsets in the input text.
     """
     paragraphs = list(paragraphs)
     body = [i for i, p in enumerate(paragraphs) if p.kind is None]
@@ -363,9 +412,15 @@ def assemble(paragraphs: Sequence[Paragraph], *, title: str | None, with_offsets
             if _looks_like_headline(first, [paragraphs[i] for i in body[1:]]):
                 title = first.text
                 paragraphs[body[0]] = replace(first, kind="headline")
-        elif _match_key(first.text) == _match_key(title):
-            paragraphs[body[0]] = replace(first, kind="headline")
-    byline = next(
+        else:
+            for index in body[:3]:
+                if _match_key(paragraphs[index].text) == _match_key(title):
+                    paragraphs[index] = replace(paragraphs[index], kind="headline")
+                    break
+        last = paragraphs[body[-1]]
+        if len(body) > 1 and _is_author_bio(last, byline):
+            paragraphs[body[-1]] = replace(last, kind="byline")
+    byline = byline or next(
         (
             name
             for p in paragraphs
