@@ -6,9 +6,34 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from storytrace.models import Article, Mention, Rejected, Removed, Report, Story, StoryEvidence
+from storytrace.models import (
+    Article,
+    Claim,
+    ClaimMention,
+    Discrepancy,
+    Entity,
+    Lineage,
+    Mention,
+    Opinion,
+    Origin,
+    OwnMaterial,
+    Passage,
+    ProvenanceEdge,
+    ProvenanceEvidence,
+    Rejected,
+    Removed,
+    Report,
+    Reuse,
+    Span,
+    Story,
+    StoryAnalysis,
+    StoryEvidence,
+    Variant,
+)
 from storytrace.pipeline import analyze
 from storytrace.report import render_markdown, report_document, write_report
+from storytrace.report.document import story_document
+from storytrace.report.parse import story_from_document
 from storytrace.settings import Settings
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "report.schema.json").read_text())
@@ -29,15 +54,80 @@ def test_report_of_every_test_input_matches_the_schema(data: Path) -> None:
     _validate(report_document(report))
 
 
-def test_report_with_stories_matches_the_schema() -> None:
-    article = Article(id="a0123456789abcde", source="x.txt", text="Quake hits town.")
-    story = Story(
-        id="s1",
-        article_ids=(article.id,),
-        title="Quake",
-        explanation=(StoryEvidence("entity", "Port Elwin", 0.8, (Mention(article.id, 0, 5),)),),
+def _full_analysis() -> tuple[Article, Article, StoryAnalysis]:
+    first = Article(id="a0123456789abcde", source="x.txt", text="Quake hits town.", title="Quake")
+    second = Article(id="a0123456789abcdf", source="y.txt", text="A quake hit the town.")
+    mention = Mention(first.id, 0, 5)
+    analysis = StoryAnalysis(
+        story=Story(
+            id="s1",
+            article_ids=(first.id, second.id),
+            title="Quake",
+            explanation=(StoryEvidence("entity", "Port Elwin", 0.8, (mention,)),),
+        ),
+        reuse=(
+            Reuse(
+                first.id,
+                second.id,
+                (Passage(Span(0, 5), Span(2, 7), "edited", 0.9),),
+                shared_chars=5,
+                source_share=0.3125,
+                target_share=0.25,
+            ),
+        ),
+        provenance=(
+            ProvenanceEdge(
+                first.id,
+                second.id,
+                0.75,
+                (ProvenanceEvidence("attribution", "credits the wire", mention),),
+            ),
+        ),
+        origins=(Origin(None, "Harbour Press", in_corpus=False, cited_by=(mention,)),),
+        lineages=(Lineage("l1", first.id, (first.id, second.id)),),
+        own=(OwnMaterial(second.id, 0.5, (Span(8, 20),), independent=False),),
+        claims=(
+            Claim(
+                "c1",
+                "Quake hits town.",
+                (ClaimMention(first.id, "text", 0, 16, "police", "said", False, True),),
+                support=1,
+                independent_support=1,
+            ),
+        ),
+        discrepancies=(
+            Discrepancy(
+                "d1",
+                "number",
+                "c1",
+                "23 vs 32 injured",
+                (Variant("23", (mention,)), Variant("32", (Mention(second.id, 0, 2),))),
+                scope="headline_body",
+            ),
+        ),
+        entities=(Entity("e1", "Port Elwin", "place", ("Port Elwin",), (first.id,)),),
+        opinions=(Opinion(first.id, True, ("op-ed notice",), (mention,)),),
     )
-    _validate(report_document(Report(articles=(article,), stories=(story,))))
+    return first, second, analysis
+
+
+def test_report_with_every_story_part_matches_the_schema() -> None:
+    first, second, analysis = _full_analysis()
+    _validate(report_document(Report(articles=(first, second), stories=(analysis,))))
+
+
+def test_report_story_document_reads_back_as_the_same_records() -> None:
+    _, _, analysis = _full_analysis()
+    assert story_from_document(story_document(analysis)) == analysis
+
+
+def test_report_markdown_shows_every_story_part() -> None:
+    first, second, analysis = _full_analysis()
+    markdown = render_markdown(Report(articles=(first, second), stories=(analysis,)))
+    for needle in ("Origin", "Who copied whom", "Lineages", "Shared passages", "Discrepancies"):
+        assert needle in markdown
+    assert "cited, not in the corpus" in markdown
+    assert "“Quake”" in markdown
 
 
 def test_report_files_are_written(tmp_path: Path) -> None:

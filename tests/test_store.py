@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from storytrace.errors import NotFoundError, StoreError
+from storytrace.models import Story, StoryAnalysis
 from storytrace.pipeline import analyze
 from storytrace.settings import Settings
 from storytrace.store import Store
@@ -75,3 +76,72 @@ def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
         db.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="newer storytrace"):
         Store(path)
+
+
+def _grouped_store(tmp_path: Path, data: Path) -> tuple[Store, list[str]]:
+    store = Store(tmp_path / "st.db")
+    report = analyze([str(data / "inputs")], settings=Settings(), store=store)
+    quake = [a.id for a in report.articles if "arabic" not in a.source]
+    others = [a.id for a in report.articles if "arabic" in a.source]
+    store.save_stories(
+        [
+            StoryAnalysis(Story(id="s-quake", article_ids=tuple(quake), title="Quake")),
+            StoryAnalysis(Story(id="s-other", article_ids=tuple(others), title="Other")),
+        ]
+    )
+    return store, quake
+
+
+def test_store_saves_stories_and_reads_them_back(tmp_path: Path, data: Path) -> None:
+    store, quake = _grouped_store(tmp_path, data)
+    with store:
+        assert store.story_count() == 2
+        assert store.story_analysis("s-quake").story.article_ids == tuple(quake)
+        assert store.story_of(quake[0]) == "s-quake"
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, {"s-quake", "s-other"}),
+        ({"query": "lighthouse"}, {"s-quake"}),
+        ({"query": '"Ferry"'}, {"s-quake"}),
+        ({"query": 'NEAR( "x* OR'}, set()),
+        ({"language": "ar"}, {"s-other"}),
+        ({"outlet": "Harbour Press"}, {"s-quake"}),
+        ({"language": "fr"}, {"s-quake"}),
+        ({"since": "2026-02-04"}, {"s-quake"}),
+        ({"until": "2026-02-03T23:59"}, {"s-quake"}),
+        ({"query": "no-such-word-anywhere"}, set()),
+    ],
+)
+def test_store_searches_stories_by_text_outlet_language_and_date(
+    tmp_path: Path, data: Path, filters: dict[str, str], expected: set[str]
+) -> None:
+    store, _ = _grouped_store(tmp_path, data)
+    with store:
+        assert {s.id for s in store.search_stories(**filters)} == expected
+
+
+def test_store_a_new_grouping_replaces_the_stories_it_overlaps(tmp_path: Path, data: Path) -> None:
+    store, quake = _grouped_store(tmp_path, data)
+    with store:
+        store.save_stories([StoryAnalysis(Story(id="s-new", article_ids=tuple(quake)))])
+        assert store.story_of(quake[0]) == "s-new"
+        with pytest.raises(NotFoundError):
+            store.story_analysis("s-quake")
+
+
+def test_store_upgrades_a_version_1_store_and_indexes_its_articles(
+    tmp_path: Path, data: Path
+) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        analyze([str(data / "inputs" / "quake.txt")], settings=Settings(), store=store)
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM articles_fts")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path) as store:
+        [article] = store.articles()
+        store.save_stories([StoryAnalysis(Story(id="s", article_ids=(article.id,)))])
+        assert [s.id for s in store.search_stories(query="lighthouse")] == ["s"]

@@ -169,15 +169,6 @@ class Story:
     explanation: tuple[StoryEvidence, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything one analysis found: the document ``report.json`` is written from."""
-
-    articles: tuple[Article, ...]
-    rejected: tuple[Rejected, ...] = ()
-    stories: tuple[Story, ...] = ()
-
-
 PassageKind = Literal["verbatim", "edited", "paraphrase"]
 """How a shared passage was reused: word for word, with small edits, or reworded."""
 
@@ -335,3 +326,31 @@ class Opinion:
     is_opinion: bool
     reasons: tuple[str, ...]
     loaded: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """A story and everything found in it: reuse, provenance, claims, disagreements.
+
+    Each part is filled by its own stage; a part a stage has not run for is empty.
+    """
+
+    story: Story
+    reuse: tuple[Reuse, ...] = ()
+    provenance: tuple[ProvenanceEdge, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    lineages: tuple[Lineage, ...] = ()
+    own: tuple[OwnMaterial, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    opinions: tuple[Opinion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one analysis found: the document ``report.json`` is written from."""
+
+    articles: tuple[Article, ...]
+    rejected: tuple[Rejected, ...] = ()
+    stories: tuple[StoryAnalysis, ...] = ()

@@ -16,15 +16,19 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from storytrace.errors import NotFoundError, StoreError
-from storytrace.models import Article, RawDocument, Rejected, Removed
+from storytrace.models import Article, RawDocument, Rejected, Removed, StoryAnalysis
+from storytrace.report.document import story_document
+from storytrace.report.parse import story_from_document
 
 DEFAULT_PATH = "storytrace.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,7 +67,58 @@ CREATE TABLE IF NOT EXISTS rejected (
     source TEXT NOT NULL,
     reason TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    first_published TEXT,
+    last_published TEXT,
+    article_count INTEGER NOT NULL,
+    outlets TEXT NOT NULL,
+    document TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_first_published ON stories (first_published);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles (story_id);
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+    title, text, outlet, content='articles', content_rowid='rowid'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text, outlet)
+    VALUES (new.rowid, new.title, new.text, new.outlet);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, outlet)
+    VALUES ('delete', old.rowid, old.title, old.text, old.outlet);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, outlet)
+    VALUES ('delete', old.rowid, old.title, old.text, old.outlet);
+    INSERT INTO articles_fts (rowid, title, text, outlet)
+    VALUES (new.rowid, new.title, new.text, new.outlet);
+END;
 """
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story as the story list shows it, without its full analysis."""
+
+    id: str
+    title: str | None
+    first_published: str | None
+    last_published: str | None
+    article_count: int
+    outlets: tuple[str, ...]
 
 
 def _now() -> str:
@@ -125,6 +180,13 @@ class Store:
         if row is None:
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        elif int(row["value"]) < SCHEMA_VERSION:
+            # Version 2 added stories, corrections and the full-text index; the
+            # tables were created above, the index needs the existing articles.
+            self._db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+            self._db.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
             )
         elif int(row["value"]) > SCHEMA_VERSION:
             raise StoreError(
@@ -235,8 +297,7 @@ class Store:
         return [found[i] for i in ids]
 
     def _rows_by_ids(self, ids: Sequence[str]) -> Iterator[sqlite3.Row]:
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
+        for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             yield from self._db.execute(f"SELECT * FROM articles WHERE id IN ({marks})", chunk)
 
@@ -257,3 +318,138 @@ class Store:
             "SELECT source, reason FROM rejected WHERE run_id = ? ORDER BY rowid", (run_id,)
         )
         return [Rejected(row["source"], row["reason"]) for row in rows]
+
+    def save_stories(self, analyses: Sequence[StoryAnalysis]) -> None:
+        """Store story analyses; stories they replace (sharing an article) are removed.
+
+        One transaction: either every story is stored or none.
+        """
+        now = _now()
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            for analysis in analyses:
+                story = analysis.story
+                ids = list(story.article_ids)
+                for chunk in _chunks(ids):
+                    marks = ",".join("?" * len(chunk))
+                    self._db.execute(
+                        f"""DELETE FROM stories WHERE id IN (SELECT story_id FROM story_articles
+                            WHERE article_id IN ({marks}))""",
+                        chunk,
+                    )
+                self._db.execute("DELETE FROM stories WHERE id = ?", (story.id,))
+                self._db.execute(
+                    """INSERT INTO stories (id, title, first_published, last_published,
+                           article_count, outlets, document, updated_at)
+                       VALUES (?,?,?,?,?,?,?,?)""",
+                    (
+                        story.id,
+                        story.title,
+                        story.first_published,
+                        story.last_published,
+                        len(ids),
+                        json.dumps(list(story.outlets), ensure_ascii=False),
+                        json.dumps(story_document(analysis), ensure_ascii=False),
+                        now,
+                    ),
+                )
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?,?)",
+                    [(article_id, story.id) for article_id in ids],
+                )
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def story_analysis(self, story_id: str) -> StoryAnalysis:
+        """A stored story and everything found in it."""
+        row = self._db.execute("SELECT document FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no story with id {story_id} in {self.path}")
+        return story_from_document(json.loads(row["document"]))
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to, if it has been grouped."""
+        row = self._db.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row["story_id"])
+
+    def story_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def search_stories(
+        self,
+        *,
+        query: str | None = None,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StorySummary]:
+        """Stories, newest first, with an article matching every filter given.
+
+        ``query`` is full-text search over titles, text and outlets (words,
+        all required); ``since`` and ``until`` bound publication dates (ISO).
+        """
+        conditions: list[str] = []
+        parameters: list[Any] = []
+        if query and query.strip():
+            conditions.append(
+                "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            )
+            parameters.append(_fts_query(query))
+        for column, value, operator in (
+            ("a.outlet", outlet, "="),
+            ("a.language", language, "="),
+            ("a.published", since, ">="),
+            ("a.published", until, "<="),
+        ):
+            if value:
+                conditions.append(f"{column} {operator} ?")
+                parameters.append(value)
+        where = ""
+        if conditions:
+            where = f"""WHERE s.id IN (SELECT sa.story_id FROM story_articles sa
+                        JOIN articles a ON a.id = sa.article_id
+                        WHERE {" AND ".join(conditions)})"""
+        rows = self._db.execute(
+            f"""SELECT s.id, s.title, s.first_published, s.last_published, s.article_count,
+                       s.outlets FROM stories s {where}
+                ORDER BY s.first_published IS NULL, s.first_published DESC, s.id
+                LIMIT ? OFFSET ?""",
+            [*parameters, limit, offset],
+        )
+        return [
+            StorySummary(
+                id=row["id"],
+                title=row["title"],
+                first_published=row["first_published"],
+                last_published=row["last_published"],
+                article_count=row["article_count"],
+                outlets=tuple(json.loads(row["outlets"])),
+            )
+            for row in rows
+        ]
+
+    def outlets(self) -> list[str]:
+        """Every outlet in the store, for filters."""
+        rows = self._db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+        )
+        return [str(row["outlet"]) for row in rows]
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _fts_query(text: str) -> str:
+    """Words of a user's query as FTS5 strings, so no character is FTS syntax."""
+    words = text.split()
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)

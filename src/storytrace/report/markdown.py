@@ -1,15 +1,16 @@
 """The report as Markdown, for reading in a terminal, an editor or a code forge.
 
-Article text is untrusted: it is quoted, never interpreted. Markdown and HTML
-characters that would change the rendering are escaped.
+Article text is untrusted: it is quoted, never interpreted. HTML characters
+become entities and Markdown syntax characters are escaped.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
-from storytrace.models import Article, Report
+from storytrace.models import Article, Mention, Report, StoryAnalysis
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -24,6 +25,107 @@ def _preview(text: str, words: int = 60) -> str:
     parts = text.split()
     cut = " ".join(parts[:words])
     return escape_markdown(cut) + (" …" if len(parts) > words else "")
+
+
+def _quote(mention: Mention, articles: Mapping[str, Article]) -> str:
+    article = articles.get(mention.article_id)
+    if article is None:
+        return f"`{mention.article_id}`"
+    text = (article.title or "") if mention.field == "title" else article.text
+    where = "headline" if mention.field == "title" else "text"
+    snippet = text[mention.start : mention.end]
+    name = escape_markdown(article.outlet or article.id)
+    return (
+        f"“{_preview(snippet, 40)}” ({name}, `{article.id}` {where} {mention.start}:{mention.end})"
+    )
+
+
+def _label(article_id: str, articles: Mapping[str, Article]) -> str:
+    article = articles.get(article_id)
+    if article is None:
+        return f"`{article_id}`"
+    return f"{escape_markdown(article.outlet or 'unknown outlet')} (`{article_id}`)"
+
+
+def _story_section(analysis: StoryAnalysis, articles: Mapping[str, Article]) -> list[str]:
+    story = analysis.story
+    lines = [f"### {escape_markdown(story.title or story.id)}", ""]
+    lines.append(
+        f"`{story.id}`: {len(story.article_ids)} article(s) from "
+        f"{escape_markdown(', '.join(story.outlets) or 'unknown outlets')}; "
+        f"published {story.first_published or 'unknown'} to {story.last_published or 'unknown'}."
+    )
+    lines.append("")
+    for article_id in story.article_ids:
+        article = articles.get(article_id)
+        title = escape_markdown(article.title or "(no title)") if article else ""
+        lines.append(f"- {_label(article_id, articles)}: {title}")
+    lines.append("")
+    if story.explanation:
+        lines += ["Why these belong together:", ""]
+        lines += [
+            f"- {e.kind}: {escape_markdown(e.value)} (weight {e.weight:.2f})"
+            for e in story.explanation
+        ]
+        lines.append("")
+    if analysis.origins:
+        lines += ["**Origin**", ""]
+        for origin in analysis.origins:
+            where = "in the corpus" if origin.in_corpus else "cited, not in the corpus"
+            who = escape_markdown(origin.outlet or "unknown outlet")
+            cited = f", cited by {len(origin.cited_by)} mention(s)" if origin.cited_by else ""
+            lines.append(f"- {who} ({where}{cited})")
+            lines += [f"  - {_quote(m, articles)}" for m in origin.cited_by]
+        lines.append("")
+    if analysis.provenance:
+        lines += ["**Who copied whom**", ""]
+        for edge in analysis.provenance:
+            reasons = "; ".join(escape_markdown(e.detail) for e in edge.evidence)
+            lines.append(
+                f"- {_label(edge.source_id, articles)} → {_label(edge.target_id, articles)} "
+                f"(confidence {edge.confidence:.2f}): {reasons}"
+            )
+        lines.append("")
+    if analysis.lineages:
+        lines += ["**Lineages** (each counts as one source)", ""]
+        for lineage in analysis.lineages:
+            members = ", ".join(_label(a, articles) for a in lineage.article_ids)
+            lines.append(f"- `{lineage.id}` from {escape_markdown(lineage.root)}: {members}")
+        lines.append("")
+    if analysis.reuse:
+        lines += ["**Shared passages**", ""]
+        for reuse in analysis.reuse:
+            kinds = Counter(p.kind for p in reuse.passages)
+            summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+            lines.append(
+                f"- {_label(reuse.target_id, articles)} reuses {reuse.target_share:.0%} of its "
+                f"text from {_label(reuse.source_id, articles)} ({summary})"
+            )
+        lines.append("")
+    if analysis.claims:
+        ranked = sorted(analysis.claims, key=lambda c: (-c.independent_support, -c.support))
+        lines += ["**Best-supported claims**", ""]
+        lines += [
+            f"- {_preview(c.text, 40)} — {c.support} article(s), "
+            f"{c.independent_support} independent"
+            for c in ranked[:10]
+            if c.independent_support > 1 or c.support > 1
+        ]
+        single = [c for c in ranked if c.independent_support <= 1 and c.support > 1]
+        if single:
+            lines += ["", "**Claims resting on a single origin**", ""]
+            lines += [f"- {_preview(c.text, 40)} — {c.support} article(s)" for c in single[:10]]
+        lines.append("")
+    if analysis.discrepancies:
+        lines += ["**Discrepancies**", ""]
+        for item in analysis.discrepancies:
+            scope = " (headline vs body)" if item.scope == "headline_body" else ""
+            lines.append(f"- {item.kind}{scope}: {escape_markdown(item.summary)}")
+            for variant in item.variants:
+                quotes = "; ".join(_quote(m, articles) for m in variant.mentions)
+                lines.append(f"  - {escape_markdown(variant.value)}: {quotes}")
+        lines.append("")
+    return lines
 
 
 def _article_section(article: Article) -> list[str]:
@@ -59,18 +161,11 @@ def render_markdown(report: Report) -> str:
         f"{len(report.rejected)} input(s) rejected.",
         "",
     ]
-    titles = {a.id: a.title or a.id for a in report.articles}
+    articles = {a.id: a for a in report.articles}
     if report.stories:
         lines += ["## Stories", ""]
-        for story in report.stories:
-            lines.append(
-                f"- **{escape_markdown(story.title or story.id)}** (`{story.id}`): "
-                f"{len(story.article_ids)} article(s) from "
-                f"{escape_markdown(', '.join(story.outlets) or 'unknown outlets')}"
-            )
-            for article_id in story.article_ids:
-                lines.append(f"  - {escape_markdown(titles.get(article_id, article_id))}")
-        lines.append("")
+        for analysis in report.stories:
+            lines += _story_section(analysis, articles)
     lines += ["## Articles", ""]
     for article in report.articles:
         lines += _article_section(article)
