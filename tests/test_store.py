@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from storytrace.errors import NotFoundError, StoreError
-from storytrace.models import Story, StoryAnalysis
+from storytrace.models import Correction, Story, StoryAnalysis
 from storytrace.pipeline import analyze
 from storytrace.settings import Settings
 from storytrace.store import Store
@@ -145,3 +145,15 @@ def test_store_upgrades_a_version_1_store_and_indexes_its_articles(
         [article] = store.articles()
         store.save_stories([StoryAnalysis(Story(id="s", article_ids=(article.id,)))])
         assert [s.id for s in store.search_stories(query="lighthouse")] == ["s"]
+
+
+def test_store_keeps_corrections_in_order(tmp_path: Path) -> None:
+    with Store(tmp_path / "st.db") as store:
+        store.add_correction(Correction("merge", ("a1", "a2")))
+        store.add_correction(Correction("move", ("a3",), anchor_id="a1"))
+        kept = store.corrections()
+    assert [(c.kind, c.article_ids, c.anchor_id) for c in kept] == [
+        ("merge", ("a1", "a2"), None),
+        ("move", ("a3",), "a1"),
+    ]
+    assert all(c.created_at for c in kept)

@@ -354,3 +354,23 @@ class Report:
     articles: tuple[Article, ...]
     rejected: tuple[Rejected, ...] = ()
     stories: tuple[StoryAnalysis, ...] = ()
+
+
+CorrectionKind = Literal["merge", "split", "move"]
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """An analyst's fix to the story grouping, kept and re-applied on every run.
+
+    Corrections name articles, not stories, because story ids change as
+    stories grow: ``merge`` puts ``article_ids`` (all articles of the stories
+    being merged) in one story; ``split`` takes ``article_ids`` out of their
+    story into a story of their own; ``move`` puts ``article_ids`` (one
+    article) into the story of ``anchor_id``.
+    """
+
+    kind: CorrectionKind
+    article_ids: tuple[str, ...]
+    anchor_id: str | None = None
+    created_at: str | None = None

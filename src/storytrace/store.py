@@ -16,14 +16,21 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from storytrace.errors import NotFoundError, StoreError
-from storytrace.models import Article, RawDocument, Rejected, Removed, StoryAnalysis
+from storytrace.models import (
+    Article,
+    Correction,
+    RawDocument,
+    Rejected,
+    Removed,
+    StoryAnalysis,
+)
 from storytrace.report.document import story_document
 from storytrace.report.parse import story_from_document
 
@@ -435,6 +442,32 @@ class Store:
             )
             for row in rows
         ]
+
+    def add_correction(self, correction: Correction) -> Correction:
+        """Keep an analyst's correction; returns it with its time of recording."""
+        stamped = replace(correction, created_at=correction.created_at or _now())
+        payload = {"article_ids": list(stamped.article_ids), "anchor_id": stamped.anchor_id}
+        self._db.execute(
+            "INSERT INTO corrections (kind, payload, created_at) VALUES (?,?,?)",
+            (stamped.kind, json.dumps(payload), stamped.created_at),
+        )
+        return stamped
+
+    def corrections(self) -> list[Correction]:
+        """Every correction, oldest first: later ones win where they conflict."""
+        rows = self._db.execute("SELECT kind, payload, created_at FROM corrections ORDER BY id")
+        corrections = []
+        for row in rows:
+            payload = json.loads(row["payload"])
+            corrections.append(
+                Correction(
+                    kind=row["kind"],
+                    article_ids=tuple(payload["article_ids"]),
+                    anchor_id=payload["anchor_id"],
+                    created_at=row["created_at"],
+                )
+            )
+        return corrections
 
     def outlets(self) -> list[str]:
         """Every outlet in the store, for filters."""
