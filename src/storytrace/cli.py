@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
 from storytrace import __version__
 from storytrace.errors import StorytraceError
@@ -44,14 +45,49 @@ def _summary(report: Report, written: Sequence[Path]) -> str:
     return "\n".join(lines)
 
 
+class _ProgressBars:
+    """One tqdm bar per pipeline stage, with counts and rates, on standard error."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bars: dict[str, tqdm[None]] = {}
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if not self.enabled:
+            return
+        bar = self._bars.get(stage)
+        if bar is None:
+            for other in self._bars.values():
+                other.close()
+            bar = self._bars[stage] = tqdm(desc=stage, total=total, unit="item", leave=True)
+        bar.total = total
+        bar.update(done - bar.n)
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()
+
+
 def _run(
-    inputs: Sequence[str], *, out: Path, db: Path, settings: Settings, metadata: Path | None
+    inputs: Sequence[str],
+    *,
+    out: Path,
+    db: Path,
+    settings: Settings,
+    metadata: Path | None,
+    quiet: bool = False,
 ) -> None:
     sidecar = None
     if metadata is not None:
         sidecar = parse_sidecar(str(metadata), metadata.read_bytes())
-    with Store(db) as store:
-        report = run_analysis(inputs, settings=settings, store=store, sidecar=sidecar)
+    bars = _ProgressBars(enabled=not quiet and sys.stderr.isatty())
+    try:
+        with Store(db) as store:
+            report = run_analysis(
+                inputs, settings=settings, store=store, sidecar=sidecar, progress=bars
+            )
+    finally:
+        bars.close()
     written = write_report(report, out)
     click.echo(_summary(report, written))
     if not report.articles:
@@ -91,6 +127,7 @@ def main() -> None:
     help="CSV or JSON Lines sidecar mapping file names to url, outlet, published",
 )
 @click.option("--fetch", is_flag=True, help=SETTINGS_HELP["fetch"])
+@click.option("--quiet", "-q", is_flag=True, help="no progress bars")
 @click.option(
     "--max-bytes",
     type=int,
@@ -111,6 +148,7 @@ def analyze(
     db: Path,
     metadata: Path | None,
     fetch: bool,
+    quiet: bool,
     max_bytes: int,
     timeout: float,
 ) -> None:
@@ -122,7 +160,7 @@ def analyze(
     """
     try:
         settings = Settings(fetch=fetch, max_bytes=max_bytes, timeout=timeout)
-        _run(inputs, out=out, db=db, settings=settings, metadata=metadata)
+        _run(inputs, out=out, db=db, settings=settings, metadata=metadata, quiet=quiet)
     except StorytraceError as error:
         raise click.ClickException(str(error)) from error
 

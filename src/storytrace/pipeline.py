@@ -17,11 +17,11 @@ from storytrace.models import RawDocument, Rejected, Report
 from storytrace.settings import Settings
 from storytrace.store import Store
 
-Progress = Callable[[str, int], None]
-"""Told the stage name and how many items it has done so far; for progress bars."""
+Progress = Callable[[str, int, int | None], None]
+"""Told a stage's name, how many items it has done, and how many there are if known."""
 
 
-def _quiet(stage: str, done: int) -> None:
+def _quiet(stage: str, done: int, total: int | None) -> None:
     """The default progress callback: report nothing."""
 
 
@@ -45,10 +45,10 @@ def analyze(
             rejected.append(prepared)
         else:
             drafts.append(prepared)
-        progress("read", count)
+        progress("read", count, None)
     articles, duplicates = finish(drafts, template_min_articles=settings.template_min_articles)
     rejected.extend(duplicates)
-    progress("clean", len(articles))
+    progress("clean", len(articles), len(drafts))
     if store is not None:
         by_source = {draft.document.source: draft.document for draft in drafts}
         store.save_run(
