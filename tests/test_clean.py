@@ -206,3 +206,27 @@ def test_clean_assemble_finds_the_repeated_headline_below_a_section_label() -> N
 )
 def test_clean_classifies_dates_promos_and_other_languages(line: str, kind: str | None) -> None:
     assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("(Reporting by Jane Roe; Editing by John Doe)", "byline"),
+        ("Associated Press writers Ann Lee and Bo Chen contributed to this report.", "byline"),
+        ("Write to Al Root at al.root@example.com", "byline"),
+        ("paul.takahashi@chron.example", "byline"),
+        ("This copy is for your personal, non-commercial use only.", "navigation"),
+        ("https://www.example.com/news/story-123", "navigation"),
+        ("Filed under: Politics", "metadata"),
+        ("Tempo de leitura: 1 minuto", "metadata"),
+        ("| 1 | Kyle Busch | 5040 | 5 |", None),
+        ("Reporting by the agency suggests the port will reopen next week, officials said.", None),
+    ],
+)
+def test_clean_classifies_credits_contacts_and_widgets(line: str, kind: str | None) -> None:
+    assert classify_line(line) == kind
+
+
+def test_clean_short_repeats_and_list_items_are_not_duplicates() -> None:
+    text = "- Eat every 2-3 hours\n- Eat every 2-3 hours\nWhat happened next?\nWhat happened next?"
+    assert [p.kind for p in mark_furniture(split_paragraphs(text))] == [None] * 4

@@ -65,7 +65,12 @@ def prepare(document: RawDocument) -> Draft | Rejected:
     site_name = canonical = page_language = page_title = page_byline = page_date = None
     left_out: tuple[str, ...] = ()
     if document.format == "html":
-        extraction = extract_html(document.content, source=document.source, url=document.url)
+        try:
+            extraction = extract_html(document.content, source=document.source, url=document.url)
+        except Exception as error:  # a bug in the extractor must not stop the run
+            return Rejected(
+                document.source, f"the HTML extractor failed on this page: {error!r}"[:300]
+            )
         if isinstance(extraction, Rejected):
             return extraction
         body = extraction.text

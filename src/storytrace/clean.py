@@ -102,6 +102,16 @@ _DAYS = (
 )
 _WHEN = rf"(?:\d|{_MONTHS}\b|(?:{_DAYS})\b|today|yesterday|aujourd|hier)"
 
+_CONTRIBUTORS = re.compile(
+    r"^\(?(?i:reporting|additional reporting|writing|editing) by "
+    r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*\s*(?:[;,)]|$)"
+    r"|(?i:\bcontributed (?:reporting|to this (?:report|article|story))\b)"
+    r"|(?i:\bmay be reached at\b)"
+    r"|^(?i:e-?mail|write to|reach|contact) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)* (?i:at|on)\b"
+    r"|(?i:\bfollow (?:him|her|them) (?:on twitter )?@\w+)"
+    r"|^[\w.+-]+@[\w-]+\.[\w.]+$"
+)
+
 _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
     # (kind, pattern, max words of a line the pattern may claim)
     (
@@ -166,7 +176,10 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
             r"\bsubscribe\b|\bnewsletters?\b|^sign up\b|\bin your inbox\b|^enter your e-?mail"
             r"|^follow us on\b|^join us on\b|^download (?:our|the) app\b"
             r"|^stay (?:with|tuned to) \S+ for\b|^listen (?:live|to us)\b|^watch (?:live|us)\b"
-            r"|^abonnez-vous|^inscrivez-vous|^suscr[íi]bete|^abonnieren\b|^jetzt abonnieren",
+            r"|^abonnez-vous|^inscrivez-vous|^suscr[íi]bete|^abonnieren\b|^jetzt abonnieren"
+            r"|^get access to\b|^if you (?:enjoyed|liked) this (?:article|story)"
+            r"|^like this (?:article|story)\?"
+            r"|^follow (?:@\w+|\w+ on (?:twitter|instagram|facebook))",
             re.IGNORECASE,
         ),
         25,
@@ -189,6 +202,8 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
             r"|all rights reserved|^\u00a9|^copyright\b|^privacy policy|^terms (?:of|and) "
             r"(?:use|service|conditions)|tous droits r[ée]serv[ée]s|^accueil$"
             r"|todos los derechos reservados|alle rechte vorbehalten"
+            r"|this copy is for your personal,? non-commercial use|^order reprints$"
+            r"|^print (?:this )?article$|^text size$|^https?://\S+$"
             r"|^[^.!?]{1,40}(?:\s[\u2022\u203a\u00bb>|/]\s[^.!?]{1,40})+$",
             re.IGNORECASE,
         ),
@@ -201,6 +216,8 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
             rf"|publi[ée]|mis [àa] jour|actualizado|publicado|aktualisiert|ver[öo]ffentlicht)"
             rf"(?:\s+(?:on|at|le|el|am|il))?\s*:?\s*{_WHEN}"
             rf"|^\d+\s*(?:min(?:ute)?s?)\s+(?:read|de lecture|de lectura|lesezeit)$"
+            rf"|^(?:tempo de leitura|temps de lecture|tiempo de lectura|reading time)\s*:"
+            rf"|^(?:filed under|tags|topics|schlagw[öo]rter|mots-cl[ée]s|etiquetas)\s*:"
             rf"|^(?:(?:{_DAYS}),?\s+)?(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}),?\s+\d{{4}}"
             rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$"
             rf"|^\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?$",
@@ -231,8 +248,15 @@ _BLOCK_OPENERS: dict[RemovedKind, int] = {
 }
 
 
+def _is_structured(text: str) -> bool:
+    """A table row or list item as the extractor writes them: never furniture by shape."""
+    return text.startswith(("- ", "* ", "\u2022 ")) or (text.startswith("|") and text.endswith("|"))
+
+
 def classify_line(text: str) -> RemovedKind | None:
     """The furniture kind of one line taken alone, or ``None`` for article text."""
+    if text.startswith("|") and text.endswith("|"):
+        return None
     words = _words(text)
     if words <= 12:
         tokens = re.findall(r"[\w-]+", text.lower())
@@ -245,6 +269,8 @@ def classify_line(text: str) -> RemovedKind | None:
             )
         ):
             return "share"
+    if words <= 40 and _CONTRIBUTORS.search(text):
+        return "byline"
     credit = _CREDIT.search(text)
     if credit:
         rest = text[: credit.start()] + " " + text[credit.end() :]
@@ -293,13 +319,18 @@ def _match_key(text: str) -> str:
     return normalize_for_matching(text).text
 
 
+DUPLICATE_MIN_WORDS = 10
+"""Shorter repeats (list items, table headers, interview questions) are kept as text."""
+
+
 def _mark_duplicates(paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
     """A paragraph shown again on the same page (even with other quotes) is a duplicate."""
     seen: set[str] = set()
     marked = []
     for paragraph in paragraphs:
         key = _match_key(paragraph.text)
-        if key in seen and _words(paragraph.text) >= 4:
+        repeated = key in seen and _words(paragraph.text) >= DUPLICATE_MIN_WORDS
+        if repeated and not _is_structured(paragraph.text):
             paragraph = replace(paragraph, kind="duplicate")
         seen.add(key)
         marked.append(paragraph)

@@ -39,8 +39,11 @@ _BLOCK_LEVEL = frozenset(
 
 _WORD = re.compile(r"\w+")
 
+PARAGRAPH_WORDS = 8
+"""A block of at least this many words reads as a paragraph, not a menu item or a label."""
+
 SHORT_BLOCK_WORDS = 4
-"""Blocks of fewer words must match whole words of the text (``Home`` is not in ``homes``)."""
+"""Blocks of fewer words count as kept only when they are a whole line of the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,11 @@ def page_blocks(root: HtmlElement) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def paragraph_words(blocks: Sequence[Block]) -> int:
+    """How many words the page shows in paragraph-length blocks."""
+    return sum(count for block in blocks if (count := len(block.text.split())) >= PARAGRAPH_WORDS)
+
+
 def word_key(text: str) -> str:
     """``text`` reduced to its lower-cased words, one space apart, for containment tests."""
     return " ".join(_WORD.findall(text.casefold()))
@@ -103,24 +111,29 @@ def word_key(text: str) -> str:
 class TextIndex:
     """Answers "does this block appear in the extracted text?" cheaply.
 
-    >>> TextIndex("A quake hit the city.").contains("the  City")
-    True
+    A block of fewer than :data:`SHORT_BLOCK_WORDS` words must be a whole
+    line of the text: the menu item "Weather" is not kept because a sentence
+    mentions the weather.
+
+    >>> index = TextIndex("A quake hit the city.\\nWeather")
+    >>> index.contains("quake hit the  City"), index.contains("Weather"), index.contains("the city")
+    (True, True, False)
     """
 
-    __slots__ = ("_joined", "_spaced")
+    __slots__ = ("_joined", "_lines")
 
     def __init__(self, text: str) -> None:
-        key = word_key(text)
-        self._spaced = f" {key} "
-        self._joined = key.replace(" ", "")
+        keys = [word_key(line) for line in text.split("\n")]
+        self._lines = frozenset(keys)
+        # extractors sometimes drop or add a space between inline elements
+        self._joined = "|".join(key.replace(" ", "") for key in keys)
 
     def contains(self, block: str) -> bool:
         key = word_key(block)
         if not key:
             return True
         if key.count(" ") + 1 < SHORT_BLOCK_WORDS:
-            return f" {key} " in self._spaced
-        # extractors sometimes drop or add a space between inline elements
+            return key in self._lines
         return key.replace(" ", "") in self._joined
 
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from trafilatura.utils import load_html
 
-from storytrace.extract.blocks import left_out_blocks, page_blocks
+from storytrace.extract.blocks import left_out_blocks, page_blocks, paragraph_words
 from storytrace.extract.body import main_text
 from storytrace.extract.metadata import read_metadata
+from storytrace.extract.restore import add_continuations, restore_dropped_words
 from storytrace.models import Rejected
 
-MIN_ARTICLE_WORDS = 5
-"""Fewer words than this is a page with no article (a login wall, an empty template)."""
+MIN_PARAGRAPH_LETTERS = 40
+"""An article has at least one line this long; menus, forms and link lists do not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,11 @@ class Extraction:
     left_out: tuple[str, ...] = ()
 
 
+def _letters(line: str) -> int:
+    # letters, not words: Chinese or Japanese paragraphs have no spaces
+    return sum(char.isalpha() for char in line)
+
+
 def extract_html(html: str, *, source: str, url: str | None = None) -> Extraction | Rejected:
     """The article in an HTML page, or the reason there is none.
 
@@ -60,17 +66,22 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extractio
     """
     if not html.strip():
         return Rejected(source, "HTML page is empty")
+    # trafilatura takes a lone block ("<p>...</p>") for something other than HTML;
+    # a saved page can be just that, so it gets a document around it
     root = load_html(html)
     if root is None:
+        root = load_html(f"<html><body>{html}</body></html>")
+    if root is None:
         return Rejected(source, "not an HTML page: the parser found no document structure")
-    text = main_text(root)
-    words = len(text.split())
-    if words < MIN_ARTICLE_WORDS:
-        return Rejected(
-            source,
-            f"HTML page has no article text (the extractor found {words} word"
-            f"{'' if words == 1 else 's'})",
-        )
+    blocks = page_blocks(root)
+    text = main_text(root, page_words=paragraph_words(blocks))
+    text = restore_dropped_words(add_continuations(text, blocks), blocks)
+    if not any(_letters(line) >= MIN_PARAGRAPH_LETTERS for line in text.split("\n")):
+        words = len(text.split())
+        found = f"{words} word{'' if words == 1 else 's'}"
+        if words:
+            found += f", in no line of {MIN_PARAGRAPH_LETTERS} letters or more"
+        return Rejected(source, f"HTML page has no article text (the extractor found {found})")
     metadata = read_metadata(root, url=url)
     return Extraction(
         text=text,
@@ -80,5 +91,5 @@ def extract_html(html: str, *, source: str, url: str | None = None) -> Extractio
         site_name=metadata.site_name,
         language=metadata.language,
         canonical_url=metadata.canonical_url,
-        left_out=left_out_blocks(page_blocks(root), text),
+        left_out=left_out_blocks(blocks, text),
     )

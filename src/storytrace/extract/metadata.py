@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 
@@ -54,6 +55,35 @@ _URL_DATE = re.compile(
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_ZONE_OFFSETS = {
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00",
+    "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00",
+    "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
+    "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00",
+    "MSK": "+03:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
+}  # fmt: skip
+"""Time-zone abbreviations US and European news pages write in dates, as UTC offsets."""
+
+_ZONE_NAME = re.compile(r"(?<=[\d\s])(?P<name>[A-Z]{3,4})$")
+
+_FULL_DATE = re.compile(
+    r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|^\d{8}(?:T|$)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[A-Za-z]{3,}\.?,?\s+\d{4}\b"
+    r"|\b[A-Za-z]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+)
+"""A year, a month and a day: a bare year or "Nov 19" would make the parser invent the rest."""
+
+_DATELINES = XPath(
+    "//*[@itemprop='datePublished' or self::time[@pubdate] or re:test(@class,"
+    " '(^|[\\s_-])(published|pub-?date|publish(ed)?-?date|date-?published|entry-date"
+    "|post-date|article-date)([\\s_-]|$)', 'i')]"
+    "[not(ancestor::aside or ancestor::nav or ancestor::footer or ancestor::a)]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+"""Elements marked as the article's publication date, outside sidebars, menus and links."""
+
+_NUMERIC_DAY_MONTH = re.compile(r"\b(?P<first>\d{1,2})[-/.](?P<second>\d{1,2})[-/.]\d{4}\b")
 
 EARLIEST_YEAR = 1990
 """Dates before the web's news era are taken for parsing accidents."""
@@ -126,10 +156,12 @@ def published_date(root: HtmlElement, *, url: str | None) -> str | None:
 
     Sources, first found wins: the ``datePublished`` of a JSON-LD article
     object; ``<meta>`` tags that name the publication date (``article:published_time``,
-    ``pubdate``, Dublin Core ``issued``...); a ``<time>`` element marked
-    ``itemprop="datePublished"`` or ``pubdate``; a ``/YYYY/MM/DD/`` date in the
-    page's address. Never free text: a date in a sidebar, a comment or a
-    "related stories" list says nothing about this article.
+    ``pubdate``, Dublin Core ``issued``...); a dateline marked as the
+    publication date (``itemprop="datePublished"``, ``<time pubdate>``, a class
+    such as ``published``, ``pub-date`` or ``entry-date``) outside sidebars,
+    menus and links; a ``/YYYY/MM/DD/`` date in the page's address. Never
+    free text: a date in a sidebar, a comment or a "related stories" list says
+    nothing about this article. A dateline's text gives the day only.
     """
     for value in _stated_dates(root):
         date = _valid_date(value)
@@ -151,10 +183,19 @@ def _stated_dates(root: HtmlElement) -> Iterator[str]:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in _PUBLISHED_META and meta.get("content"):
             yield meta.get("content", "")
-    for element in root.xpath(
-        "//*[@itemprop='datePublished'] | //time[@pubdate] | //abbr[@class='published']"
-    ):
-        yield element.get("datetime") or element.get("content") or element.get("title") or ""
+    for element in _DATELINES(root):
+        stated = (
+            element.get("datetime")
+            or element.get("content")
+            or element.get("title")
+            or element.get("value")
+        )
+        if stated:
+            yield stated
+        else:
+            match = _FULL_DATE.search(" ".join(element.text_content().split()))
+            if match:
+                yield match.group()
 
 
 def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
@@ -178,9 +219,21 @@ def _objects(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _valid_date(value: str) -> str | None:
-    """``value`` as ISO 8601 when it holds a full year and a plausible one."""
-    if not re.search(r"(?:19|20)\d{2}", value):
+    """``value`` as ISO 8601 when it holds a whole, plausible date."""
+    value = value.strip()
+    if not _FULL_DATE.search(value):
         return None
+    numeric = _NUMERIC_DAY_MONTH.search(value)
+    if numeric and int(numeric["first"]) <= 12 and int(numeric["second"]) <= 12:
+        # 05/10/2018 is May in Boston and October in Lyon
+        return None
+    zone = _ZONE_NAME.search(value)
+    if zone and zone["name"] not in ("UTC", "GMT"):
+        offset = _ZONE_OFFSETS.get(zone["name"])
+        if offset is None:
+            # a time in an unknown zone cannot be placed; the day alone would be a guess too
+            return None
+        value = value[: zone.start()] + offset
     date = iso_date(value)
     if date is None:
         return None
@@ -196,7 +249,8 @@ def page_language(root: HtmlElement) -> str | None:
     Returned as the page wrote it, a BCP 47 tag such as ``"en"`` or ``"pt-BR"``
     (an ``og:locale`` underscore becomes a hyphen); never guessed from the text.
     """
-    candidates = [root.get("lang"), root.get(_XML_LANG)]
+    # the HTML parser keeps "xml:lang" as a plain attribute name
+    candidates = [root.get("lang"), root.get("xml:lang"), root.get(_XML_LANG)]
     candidates += root.xpath(
         "//meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')"
         " = 'content-language']/@content"

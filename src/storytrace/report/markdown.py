@@ -146,8 +146,15 @@ def _article_section(article: Article) -> list[str]:
         summary = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
         lines += [f"Set aside as page furniture ({summary}):", ""]
         for piece in article.removed:
+            if piece.kind == "extractor":
+                continue
             where = f" [{piece.start}:{piece.end}]" if piece.start is not None else ""
             lines.append(f"- *{piece.kind}*{where}: {_preview(piece.text, 25)}")
+        if kinds["extractor"]:
+            lines.append(
+                f"- *extractor*: {kinds['extractor']} block(s) of the page around the article "
+                "(menus, footers, sidebars), listed in report.json"
+            )
         lines.append("")
     return lines
 
