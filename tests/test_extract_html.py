@@ -147,7 +147,7 @@ def test_extract_takes_the_date_from_the_address_when_the_page_states_none() -> 
 
 def test_extract_reads_a_marked_dateline_and_a_declared_language() -> None:
     extraction = _article("dateline.html")
-    assert extraction.published == "2024-09-12T06:00:00Z"
+    assert extraction.published == "2024-09-12T08:00:00+02:00"
     assert extraction.language == "fr"
     assert extraction.byline == "Lucie Fabre"
 

@@ -22,13 +22,13 @@ def _page(
         (
             '<meta property="article:published_time" content="2019-11-18T23:04:24-05:00">',
             "<p>Text</p>",
-            "2019-11-19T04:04:24Z",
+            "2019-11-18T23:04:24-05:00",
         ),
         ('<meta name="pubdate" content="2019-11-18">', "<p>Text</p>", "2019-11-18"),
         (
             '<meta property="article:published_time" content="November 19, 2019, 07:47 PM EST">',
             "<p>Text</p>",
-            "2019-11-20T00:47:00Z",
+            "2019-11-19T19:47:00-05:00",
         ),
         (
             '<script type="application/ld+json">{"@graph": [{"@type": "WebSite"},'
