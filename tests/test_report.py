@@ -133,7 +133,7 @@ def test_report_markdown_shows_every_story_part() -> None:
 def test_report_files_are_written(tmp_path: Path) -> None:
     article = Article(id="a0123456789abcde", source="x.txt", text="Quake hits town.")
     written = write_report(Report(articles=(article,)), tmp_path / "out")
-    assert [p.name for p in written] == ["report.json", "report.md"]
+    assert [p.name for p in written] == ["report.json", "report.md", "report.html"]
     assert json.loads(written[0].read_text())["articles"][0]["id"] == article.id
 
 

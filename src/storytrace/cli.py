@@ -11,13 +11,15 @@ from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 import click
 from tqdm import tqdm
 
 from storytrace import __version__
 from storytrace.errors import StorytraceError
+from storytrace.export import EXPORT_FORMATS, read_report
+from storytrace.export import export as write_export
 from storytrace.ingest import parse_sidecar
 from storytrace.models import Report
 from storytrace.pipeline import analyze as run_analysis
@@ -188,6 +190,98 @@ def demo(out: Path) -> None:
             )
         except StorytraceError as error:
             raise click.ClickException(str(error)) from error
+
+
+@main.command()
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    default=Path(DEFAULT_PATH),
+    show_default=True,
+    help="SQLite store to serve (created if missing)",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="address to listen on; anything but 127.0.0.1, localhost or ::1 lets other machines "
+    "connect",
+)
+@click.option("--port", type=int, default=8000, show_default=True, help="port to listen on")
+@click.option(
+    "--token",
+    envvar="STORYTRACE_TOKEN",
+    help="secret that write actions (corrections, uploads) must carry; without it they are "
+    "allowed from this machine only",
+)
+def serve(db: Path, host: str, port: int, token: str | None) -> None:
+    """Browse the stored stories in a local web app: search, graphs, claim matrices,
+    side-by-side comparisons, corrections and uploads.
+
+    Example: storytrace serve --db storytrace.db
+    """
+    from storytrace.web import bind_warning
+    from storytrace.web import serve as run_web_app
+
+    warning = bind_warning(host)
+    if warning is not None:
+        click.echo(f"Warning: {warning}", err=True)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"Serving {db} at http://{shown}:{port}/ (Ctrl-C to stop)")
+    try:
+        run_web_app(db, host=host, port=port, token=token)
+    except StorytraceError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@main.command(name="export")
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="csv: claim matrix; jsonl: articles and stories; graphml: provenance graph; "
+    "md: Markdown report",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, allow_dash=True),
+    default=Path("-"),
+    show_default=True,
+    help="file to write, '-' for standard output",
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(DEFAULT_PATH),
+    show_default=True,
+    help="store to export",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="export this report.json instead of the store",
+)
+def export_command(export_format: str, out: Path, db: Path, report_path: Path | None) -> None:
+    """Export the claim matrix (CSV), articles and stories (JSON Lines), the provenance
+    graph (GraphML, for Gephi and networkx) or the Markdown report.
+
+    Example: storytrace export --format graphml --out provenance.graphml
+    """
+    target: Path | TextIO = sys.stdout if str(out) == "-" else out
+    try:
+        if report_path is not None:
+            write_export(read_report(report_path), export_format, target)
+        elif not db.is_file():
+            raise click.ClickException(
+                f"no store at {db}: run storytrace analyze first, or pass --db or --report"
+            )
+        else:
+            with Store(db) as store:
+                write_export(store, export_format, target)
+    except StorytraceError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @main.group()
