@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from starlette.testclient import TestClient
-
 from storytrace.models import Article, RawDocument, Story, StoryAnalysis
 from storytrace.store import Store
 from storytrace.web.app import create_app
@@ -104,7 +102,12 @@ def build_store(
 
 
 def time_story_list(path: str | Path, *, repeat: int = 30) -> StoryListTiming:
-    """Median, 95th percentile and worst latency of the story list, plain and searched."""
+    """Median, 95th percentile and worst latency of the story list, plain and searched.
+
+    Requests go through Starlette's in-process test client (the ``test`` extra).
+    """
+    from starlette.testclient import TestClient
+
     paths = (
         "/stories",
         "/stories.json",
