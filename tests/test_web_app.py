@@ -265,15 +265,6 @@ def test_web_bad_corrections_say_what_to_fix(
     assert corrections == []
 
 
-def test_web_corrections_need_the_pipeline_function(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delattr(pipeline, "correct", raising=False)
-    response = client.post("/corrections.json", json={"kind": "split", "article_ids": ["a1"]})
-    assert response.status_code == 501
-    assert response.json()["error"]["type"] == "not_implemented"
-
-
 def test_web_forms_without_the_anti_forgery_field_are_refused(
     client: TestClient, corrections: list[Correction]
 ) -> None:

@@ -100,14 +100,16 @@ def prepare(document: RawDocument) -> Draft | Rejected:
     )
 
 
-def article_id(url: str | None, title: str | None, text: str) -> str:
-    """A stable id from the article's address and normalised content.
+def article_id(url: str | None, title: str | None, content: str) -> str:
+    """A stable id from the article's address, declared title and input content.
 
-    The same input read twice gets the same id; two outlets printing the same
-    text at different addresses get different ids.
+    The same input read twice gets the same id, whatever else is read with it
+    (cleaning, which depends on the other pages of an outlet, does not change
+    it); two outlets printing the same text at different addresses get
+    different ids.
     """
-    content = normalize_for_matching(f"{title or ''}\n{text}").text
-    digest = hashlib.sha256(f"{url or ''}\n{content}".encode()).hexdigest()
+    folded = normalize_for_matching(f"{title or ''}\n{content}").text
+    digest = hashlib.sha256(f"{url or ''}\n{folded}".encode()).hexdigest()
     return f"a{digest[:15]}"
 
 
@@ -162,7 +164,7 @@ def _build(draft: Draft, paragraphs: Sequence[Paragraph]) -> Article | Rejected:
     title = draft.title or cleaned.title
     removed = cleaned.removed + tuple(Removed(kind="extractor", text=t) for t in draft.left_out)
     return Article(
-        id=article_id(draft.url, title, cleaned.text),
+        id=article_id(draft.url, draft.document.title, draft.document.content),
         source=draft.document.source,
         text=cleaned.text,
         url=draft.url,

@@ -21,8 +21,9 @@ from storytrace.errors import StorytraceError
 from storytrace.export import EXPORT_FORMATS, read_report
 from storytrace.export import export as write_export
 from storytrace.ingest import parse_sidecar
-from storytrace.models import Report
+from storytrace.models import Correction, Report
 from storytrace.pipeline import analyze as run_analysis
+from storytrace.pipeline import correct
 from storytrace.report import write_report
 from storytrace.settings import SETTINGS_HELP, Settings
 from storytrace.store import DEFAULT_PATH, Store
@@ -282,6 +283,106 @@ def export_command(export_format: str, out: Path, db: Path, report_path: Path | 
                 write_export(store, export_format, target)
     except StorytraceError as error:
         raise click.ClickException(str(error)) from error
+
+
+_DB = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path(DEFAULT_PATH),
+    show_default=True,
+    help="SQLite store that analyze filled",
+)
+
+
+def _open_store(db: Path) -> Store:
+    if not db.is_file():
+        raise click.ClickException(f"no store at {db}: run storytrace analyze first, or pass --db")
+    return Store(db)
+
+
+@main.group(invoke_without_command=True)
+@_DB
+@click.pass_context
+def stories(context: click.Context, db: Path) -> None:
+    """List the stories in the store, or correct the grouping.
+
+    Corrections are kept in the store and applied again after every later run.
+
+    Example: storytrace stories --db storytrace.db
+    """
+    context.obj = db
+    if context.invoked_subcommand is not None:
+        return
+    with _open_store(db) as store:
+        for summary in store.search_stories(limit=1_000_000):
+            dates = summary.first_published or "undated"
+            click.echo(
+                f"{summary.id}  {summary.article_count:>4} article(s)  {dates[:10]:<10}  "
+                f"{summary.title or '(no title)'}"
+            )
+
+
+def _correct(db: Path, correction: Correction) -> None:
+    with _open_store(db) as store:
+        try:
+            correct(store, correction)
+        except StorytraceError as error:
+            raise click.ClickException(str(error)) from error
+        story = store.story_of(correction.article_ids[0])
+    click.echo(f"Corrected: {correction.kind}; now in {story}.")
+
+
+def _story_articles(store: Store, story_id: str) -> tuple[str, ...]:
+    try:
+        return store.story_analysis(story_id).story.article_ids
+    except StorytraceError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@stories.command("merge")
+@click.argument("story_ids", nargs=-1, required=True)
+@click.pass_obj
+def stories_merge(db: Path, story_ids: tuple[str, ...]) -> None:
+    """Merge two or more stories into one.
+
+    Example: storytrace stories merge story-1a2b3c story-4d5e6f
+    """
+    if len(story_ids) < 2:
+        raise click.UsageError("name at least two stories to merge")
+    with _open_store(db) as store:
+        ids = tuple(a for story_id in story_ids for a in _story_articles(store, story_id))
+    _correct(db, Correction("merge", ids))
+
+
+@stories.command("split")
+@click.argument("story_id")
+@click.argument("article_ids", nargs=-1, required=True)
+@click.pass_obj
+def stories_split(db: Path, story_id: str, article_ids: tuple[str, ...]) -> None:
+    """Take articles out of a story into a story of their own.
+
+    Example: storytrace stories split story-1a2b3c a0123456789abcde
+    """
+    with _open_store(db) as store:
+        members = _story_articles(store, story_id)
+    strangers = [a for a in article_ids if a not in members]
+    if strangers:
+        raise click.ClickException(f"not in {story_id}: {', '.join(strangers)}")
+    _correct(db, Correction("split", article_ids))
+
+
+@stories.command("move")
+@click.argument("article_id")
+@click.argument("story_id")
+@click.pass_obj
+def stories_move(db: Path, article_id: str, story_id: str) -> None:
+    """Move one article into another story.
+
+    Example: storytrace stories move a0123456789abcde story-4d5e6f
+    """
+    with _open_store(db) as store:
+        members = _story_articles(store, story_id)
+    _correct(db, Correction("move", (article_id,), anchor_id=members[0]))
 
 
 @main.group()

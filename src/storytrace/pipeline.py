@@ -1,5 +1,9 @@
 """The stages wired in plain code: inputs in, a :class:`~storytrace.models.Report` out.
 
+Each stage is a function over records (see ``docs/architecture.md``); this
+module only decides what runs on what: articles of this run, the stories they
+touch, and the store that keeps everything between runs.
+
 >>> from storytrace.settings import Settings
 >>> report = analyze(["no/such/file.txt"], settings=Settings())
 >>> report.rejected[0].reason
@@ -8,14 +12,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from storytrace.articles import Draft, finish, prepare
+from storytrace.errors import NotFoundError
 from storytrace.ingest import Sidecar, read_inputs
-from storytrace.models import RawDocument, Rejected, Report
+from storytrace.models import (
+    Article,
+    Correction,
+    RawDocument,
+    Rejected,
+    Report,
+    Story,
+    StoryAnalysis,
+)
 from storytrace.settings import Settings
 from storytrace.store import Store
+from storytrace.stories import Correction as StageCorrection
+from storytrace.stories import (
+    Merge,
+    Move,
+    Split,
+    add_to_stories,
+    apply_corrections,
+    group_stories,
+)
 
 Progress = Callable[[str, int, int | None], None]
 """Told a stage's name, how many items it has done, and how many there are if known."""
@@ -23,6 +45,38 @@ Progress = Callable[[str, int, int | None], None]
 
 def _quiet(stage: str, done: int, total: int | None) -> None:
     """The default progress callback: report nothing."""
+
+
+def stage_correction(correction: Correction) -> StageCorrection:
+    """The story stage's form of a stored correction."""
+    if correction.kind == "merge":
+        return Merge(correction.article_ids)
+    if correction.kind == "split":
+        return Split(correction.article_ids)
+    if correction.anchor_id is None or len(correction.article_ids) != 1:
+        raise ValueError(f"a move names one article and an anchor article, not {correction}")
+    return Move(correction.article_ids[0], to_story_of=correction.anchor_id)
+
+
+def analyse_story(
+    story: Story, articles: Mapping[str, Article], *, settings: Settings
+) -> StoryAnalysis:
+    """Everything storytrace finds inside one story."""
+    return StoryAnalysis(story=story)
+
+
+def _analyse(
+    stories: Sequence[Story],
+    articles: Mapping[str, Article],
+    *,
+    settings: Settings,
+    progress: Progress,
+) -> list[StoryAnalysis]:
+    analyses = []
+    for done, story in enumerate(stories, start=1):
+        analyses.append(analyse_story(story, articles, settings=settings))
+        progress("analyse stories", done, len(stories))
+    return analyses
 
 
 def analyze(
@@ -33,7 +87,12 @@ def analyze(
     sidecar: Sidecar | None = None,
     progress: Progress = _quiet,
 ) -> Report:
-    """Read, clean and describe every article in ``inputs``; save them when given a store."""
+    """Read, clean and group every article in ``inputs`` and analyse the stories they touch.
+
+    With a ``store``, earlier articles and stories take part (new articles join
+    earlier stories, analyst corrections are applied again) and everything is
+    saved; the report covers the stories this run's articles are in.
+    """
     started_at = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     drafts: list[Draft] = []
     rejected: list[Rejected] = []
@@ -49,6 +108,9 @@ def analyze(
     articles, duplicates = finish(drafts, template_min_articles=settings.template_min_articles)
     rejected.extend(duplicates)
     progress("clean", len(articles), len(drafts))
+    earlier: list[Story] = []
+    corrections: list[Correction] = []
+    everything = articles
     if store is not None:
         by_source = {draft.document.source: draft.document for draft in drafts}
         store.save_run(
@@ -58,4 +120,54 @@ def analyze(
             rejected=rejected,
             started_at=started_at,
         )
-    return Report(articles=tuple(articles), rejected=tuple(rejected))
+        earlier = store.stories()
+        corrections = store.corrections()
+        everything = store.articles()
+    stories = _group(earlier, everything, corrections, settings=settings)
+    progress("group stories", len(everything), len(everything))
+    run_ids = {a.id for a in articles}
+    unchanged = set(earlier)
+    touched = [s for s in stories if s not in unchanged or run_ids.intersection(s.article_ids)]
+    by_id = {a.id: a for a in everything}
+    analyses = _analyse(touched, by_id, settings=settings, progress=progress)
+    if store is not None:
+        store.save_stories(analyses)
+    shown = [by_id[i] for analysis in analyses for i in analysis.story.article_ids]
+    return Report(articles=tuple(shown), rejected=tuple(rejected), stories=tuple(analyses))
+
+
+def _group(
+    earlier: Sequence[Story],
+    articles: Sequence[Article],
+    corrections: Sequence[Correction],
+    *,
+    settings: Settings,
+) -> tuple[Story, ...]:
+    if not articles:
+        return ()
+    if earlier:
+        stories = add_to_stories(earlier, articles, settings.stories)
+    else:
+        stories = group_stories(articles, settings.stories)
+    if not corrections:
+        return stories
+    outcome = apply_corrections(stories, [stage_correction(c) for c in corrections], articles)
+    return outcome.stories
+
+
+def correct(store: Store, correction: Correction, *, settings: Settings | None = None) -> None:
+    """Record an analyst's correction, apply it to the stored stories and re-analyse them.
+
+    The correction is kept and applied again after every later run.
+    """
+    settings = settings or Settings()
+    articles = store.articles()
+    earlier = store.stories()
+    outcome = apply_corrections(earlier, [stage_correction(correction)], articles)
+    if outcome.skipped:
+        raise NotFoundError(f"correction not applied: {outcome.skipped[0].reason}")
+    store.add_correction(correction)
+    unchanged = set(earlier)
+    changed = [s for s in outcome.stories if s not in unchanged]
+    by_id = {a.id: a for a in articles}
+    store.save_stories(_analyse(changed, by_id, settings=settings, progress=_quiet))

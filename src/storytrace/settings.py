@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from storytrace.errors import ConfigurationError
+from storytrace.stories.settings import StorySettings
 
 _VERSION = "0.1.0"
 
@@ -43,6 +44,10 @@ class Settings:
     template_min_articles: int = field(
         default=2,
         metadata={"help": "a short line in this many articles of one outlet is a site template"},
+    )
+    stories: StorySettings = field(
+        default_factory=StorySettings,
+        metadata={"help": "story grouping thresholds (see docs/stories.md)"},
     )
 
     def __post_init__(self) -> None:

@@ -29,6 +29,7 @@ from storytrace.models import (
     RawDocument,
     Rejected,
     Removed,
+    Story,
     StoryAnalysis,
 )
 from storytrace.report.document import story_document
@@ -376,6 +377,13 @@ class Store:
         if row is None:
             raise NotFoundError(f"no story with id {story_id} in {self.path}")
         return story_from_document(json.loads(row["document"]))
+
+    def stories(self) -> list[Story]:
+        """Every stored story (without its analysis), largest first."""
+        rows = self._db.execute(
+            "SELECT document FROM stories ORDER BY article_count DESC, id"
+        ).fetchall()
+        return [story_from_document(json.loads(row["document"])).story for row in rows]
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to, if it has been grouped."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import get_args
 
 from storytrace import pipeline
-from storytrace.errors import ConfigurationError, NotFoundError, StorytraceError
+from storytrace.errors import ConfigurationError, NotFoundError
 from storytrace.models import Correction, CorrectionKind, Report
 from storytrace.settings import Settings
 from storytrace.store import Store
@@ -26,10 +26,6 @@ CORRECTION_KINDS: tuple[str, ...] = get_args(CorrectionKind)
 MAX_FILES = 200
 """Most files one upload may hold."""
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-class UnavailableError(StorytraceError):
-    """A web action needs a library function this version of storytrace lacks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +132,7 @@ def _anchor(store: Store, target: str) -> str:
 
 def apply_correction(store: Store, correction: Correction) -> CorrectionResult:
     """Apply an analyst's correction through the pipeline and say where it led."""
-    correct = getattr(pipeline, "correct", None)
-    if correct is None:
-        raise UnavailableError(
-            "story corrections need storytrace.pipeline.correct, which this version lacks"
-        )
-    correct(store, correction)
+    pipeline.correct(store, correction)
     return CorrectionResult(
         kind=correction.kind,
         article_ids=correction.article_ids,

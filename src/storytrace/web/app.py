@@ -74,7 +74,6 @@ ERROR_TYPES = {
     405: "method_not_allowed",
     413: "payload_too_large",
     500: "internal_error",
-    501: "not_implemented",
 }
 UPLOAD_CHUNK = 1 << 16
 # Starlette's own wording for routing errors, replaced by ours.
@@ -397,7 +396,6 @@ _STATUS = {
     ConfigurationError: 400,
     InputError: 400,
     StoreError: 500,
-    actions.UnavailableError: 501,
 }
 
 

@@ -1,0 +1,40 @@
+"""Story grouping: which articles report the same real-world event.
+
+>>> from storytrace.stories import StorySettings, group_stories
+"""
+
+from storytrace.stories.corrections import (
+    Correction,
+    CorrectionOutcome,
+    Merge,
+    Move,
+    SkippedCorrection,
+    Split,
+    apply_corrections,
+)
+from storytrace.stories.grouping import Embedder, Grouping, cluster_articles
+from storytrace.stories.incremental import add_to_grouping, add_to_stories
+from storytrace.stories.records import build_stories, story_id
+from storytrace.stories.settings import EMBEDDING_MODELS, FieldWeights, StorySettings
+from storytrace.stories.stage import group_stories
+
+__all__ = [
+    "EMBEDDING_MODELS",
+    "Correction",
+    "CorrectionOutcome",
+    "Embedder",
+    "FieldWeights",
+    "Grouping",
+    "Merge",
+    "Move",
+    "SkippedCorrection",
+    "Split",
+    "StorySettings",
+    "add_to_grouping",
+    "add_to_stories",
+    "apply_corrections",
+    "build_stories",
+    "cluster_articles",
+    "group_stories",
+    "story_id",
+]
