@@ -17,6 +17,7 @@ import click
 from tqdm import tqdm
 
 from storytrace import __version__
+from storytrace.bench.clustering import ClusteringScore
 from storytrace.errors import StorytraceError
 from storytrace.export import EXPORT_FORMATS, read_report
 from storytrace.export import export as write_export
@@ -424,3 +425,73 @@ def bench_extraction(path: Path, mode: Literal["storytrace", "extract"], limit: 
     click.echo(f"rejected    {len(result.rejected)}")
     worst = ", ".join(f"{s.id[:12]} {s.f1:.2f}" for s in result.scores[:5])
     click.echo(f"worst pages {worst}")
+
+
+def _score_line(name: str, score: ClusteringScore) -> str:
+    return (
+        f"{name:<46} P {score.precision:.3f}  R {score.recall:.3f}  "
+        f"F1 {score.f1:.3f}  ARI {score.ari:.3f}  ({score.predicted_clusters} stories)"
+    )
+
+
+@bench.command("stories")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--scale",
+    "sizes",
+    type=int,
+    multiple=True,
+    help="also group generated corpora of these sizes (e.g. --scale 10000 --scale 20000)",
+)
+@click.option(
+    "--incremental", is_flag=True, help="also compare incremental runs with a one-shot run"
+)
+def bench_stories(path: Path, sizes: tuple[int, ...], incremental: bool) -> None:
+    """Story grouping on ECB+: B-cubed precision, recall, F1 and adjusted Rand index.
+
+    Thresholds are tuned on some topics and scored on the others (halves, and
+    5-fold by topic); the defaults on all of ECB+ are shown for reference.
+
+    Example: storytrace bench stories ../shared/data/ecbplus --scale 10000 --scale 20000
+    """
+    from storytrace.bench.stories import run_stories_benchmark
+
+    result = run_stories_benchmark(path)
+    click.echo(f"ECB+: {result.articles} articles, {result.gold_stories} gold stories")
+    click.echo(_score_line("each topic as one story", result.topic_as_story))
+    click.echo(
+        _score_line(
+            f"TF-IDF average link (tuned on all, {result.tfidf_baseline_threshold:.2f})",
+            result.tfidf_baseline,
+        )
+    )
+    for held in result.halves:
+        name = f"held out: tuned on {'+'.join(held.tuned_on)[:18]}"
+        click.echo(_score_line(name, held.test))
+    click.echo(_score_line("held out: 5-fold by topic, pooled", result.folds_pooled))
+    click.echo(_score_line("defaults on all (chosen on ECB+)", result.defaults))
+    click.echo(f"seconds {result.seconds:.1f}")
+    if sizes:
+        from storytrace.bench.scale import run_scale_benchmark
+
+        scale = run_scale_benchmark(path, sizes=sizes)
+        for run in scale.runs:
+            click.echo(
+                f"scale {run.articles:>6} articles: {run.seconds:7.1f} s wall, "
+                f"{run.cpu_seconds:7.1f} s cpu, peak {run.peak_memory_mb:,.0f} MB, "
+                f"F1 {run.score.f1:.3f}"
+            )
+        ratios = ", ".join(f"{r:.2f}" for r in scale.time_ratios)
+        click.echo(f"time ratios between sizes: {ratios}")
+    if incremental:
+        from storytrace.bench.ecbplus import load_ecbplus
+        from storytrace.bench.incremental import measure_incremental_agreement
+
+        articles = load_ecbplus(path).articles
+        for batches in (2, 5, 10):
+            agreement = measure_incremental_agreement(articles, batches=batches)
+            click.echo(
+                f"incremental in {batches:>2} batches: {agreement.articles_differing} of "
+                f"{agreement.articles} articles with other companions than one-shot "
+                f"(agreement F1 {agreement.agreement.f1:.3f})"
+            )
