@@ -37,7 +37,7 @@ def _reason_group(reason: str) -> str:
 
 
 def _summary(report: Report, written: Sequence[Path]) -> str:
-    lines = [f"Analysed {len(report.articles)} article(s)."]
+    lines = [f"Analysed {len(report.articles)} article(s) in {len(report.stories)} story(ies)."]
     if report.rejected:
         groups = Counter(_reason_group(item.reason) for item in report.rejected)
         counted = "; ".join(f"{count} x {reason}" for reason, count in groups.most_common())
