@@ -252,8 +252,25 @@ class OwnMaterial:
 
 
 @dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One step of an attribution chain: who said it, or who was told, and the cue word.
+
+    "Toaldo explains to the MEE" gives the speaker Toaldo (cue "explains") and
+    the recipient MEE.
+    """
+
+    source: str
+    cue: str
+    role: Literal["speaker", "recipient"] = "speaker"
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimMention:
-    """One article stating a claim: where, attributed to whom, and how."""
+    """One article stating a claim: where, attributed to whom, and how.
+
+    ``hedges`` are the hedging words found ("reportedly", "appear to");
+    ``chain`` the whole attribution chain when there is more than a speaker.
+    """
 
     article_id: str
     field: Literal["title", "text"]
@@ -263,6 +280,8 @@ class ClaimMention:
     cue: str | None = None
     quote: bool = False
     hedged: bool = False
+    hedges: tuple[str, ...] = ()
+    chain: tuple[ChainLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +314,8 @@ class Entity:
 
 
 DiscrepancyKind = Literal["entity_set", "number", "date", "place", "polarity", "attribution"]
-DiscrepancyScope = Literal["across_articles", "headline_body"]
+DiscrepancyScope = Literal["across_articles", "headline_body", "over_time"]
+"""Outlets disagreeing, a headline contradicting its body, or a later report revising a figure."""
 
 
 @dataclass(frozen=True, slots=True)

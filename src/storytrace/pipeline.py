@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from storytrace.articles import Draft, finish, prepare
+from storytrace.claims import analyze_claims
+from storytrace.embeddings import embed_texts
 from storytrace.errors import NotFoundError
 from storytrace.ingest import Sidecar, read_inputs
 from storytrace.models import (
@@ -27,6 +29,7 @@ from storytrace.models import (
     Story,
     StoryAnalysis,
 )
+from storytrace.reuse import Background, build_background, trace_story
 from storytrace.settings import Settings
 from storytrace.store import Store
 from storytrace.stories import Correction as StageCorrection
@@ -59,10 +62,60 @@ def stage_correction(correction: Correction) -> StageCorrection:
 
 
 def analyse_story(
-    story: Story, articles: Mapping[str, Article], *, settings: Settings
+    story: Story,
+    articles: Mapping[str, Article],
+    *,
+    settings: Settings,
+    background: Background | None = None,
 ) -> StoryAnalysis:
-    """Everything storytrace finds inside one story."""
-    return StoryAnalysis(story=story)
+    """Everything storytrace finds inside one story: reuse and provenance, then claims.
+
+    ``background`` holds the boilerplate of other stories (see
+    :func:`story_background`), kept out of the shared passages.
+    """
+    members = [articles[article_id] for article_id in story.article_ids]
+    embed = embed_texts if settings.embeddings else None
+    provenance = trace_story(members, settings=settings.reuse, embed=embed, background=background)
+    lineage_of = {
+        article_id: lineage.id
+        for lineage in provenance.lineages
+        for article_id in lineage.article_ids
+    }
+    claims = analyze_claims(
+        members,
+        lineage_of=lineage_of,
+        reuse=provenance.reuse,
+        embed=embed,
+        settings=settings.claims,
+    )
+    return StoryAnalysis(
+        story=story,
+        reuse=provenance.reuse,
+        provenance=provenance.provenance,
+        origins=provenance.origins,
+        lineages=provenance.lineages,
+        own=provenance.own,
+        claims=claims.claims,
+        discrepancies=claims.reported_discrepancies(),
+        entities=claims.entities,
+        opinions=claims.opinions,
+    )
+
+
+def story_background(stories: Sequence[Story], articles: Mapping[str, Article]) -> Background:
+    """Word n-grams found in two or more stories: boilerplate, not reuse.
+
+    Each story counts once however many of its articles repeat a passage, so
+    what copies of one story share is never taken for boilerplate.
+    """
+    return build_background(
+        Article(
+            id=story.id,
+            source=story.id,
+            text="\n\n".join(articles[a].text for a in story.article_ids if a in articles),
+        )
+        for story in stories
+    )
 
 
 def _analyse(
@@ -70,11 +123,12 @@ def _analyse(
     articles: Mapping[str, Article],
     *,
     settings: Settings,
+    background: Background | None,
     progress: Progress,
 ) -> list[StoryAnalysis]:
     analyses = []
     for done, story in enumerate(stories, start=1):
-        analyses.append(analyse_story(story, articles, settings=settings))
+        analyses.append(analyse_story(story, articles, settings=settings, background=background))
         progress("analyse stories", done, len(stories))
     return analyses
 
@@ -129,7 +183,8 @@ def analyze(
     unchanged = set(earlier)
     touched = [s for s in stories if s not in unchanged or run_ids.intersection(s.article_ids)]
     by_id = {a.id: a for a in everything}
-    analyses = _analyse(touched, by_id, settings=settings, progress=progress)
+    background = story_background(stories, by_id) if touched else None
+    analyses = _analyse(touched, by_id, settings=settings, background=background, progress=progress)
     if store is not None:
         store.save_stories(analyses)
     shown = [by_id[i] for analysis in analyses for i in analysis.story.article_ids]
@@ -170,4 +225,7 @@ def correct(store: Store, correction: Correction, *, settings: Settings | None =
     unchanged = set(earlier)
     changed = [s for s in outcome.stories if s not in unchanged]
     by_id = {a.id: a for a in articles}
-    store.save_stories(_analyse(changed, by_id, settings=settings, progress=_quiet))
+    background = story_background(outcome.stories, by_id)
+    store.save_stories(
+        _analyse(changed, by_id, settings=settings, background=background, progress=_quiet)
+    )

@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from storytrace.claims.records import ClaimSettings
 from storytrace.errors import ConfigurationError
+from storytrace.reuse.settings import ReuseSettings
 from storytrace.stories.settings import StorySettings
 
 _VERSION = "0.1.0"
@@ -48,6 +50,20 @@ class Settings:
     stories: StorySettings = field(
         default_factory=StorySettings,
         metadata={"help": "story grouping thresholds (see docs/stories.md)"},
+    )
+    reuse: ReuseSettings = field(
+        default_factory=ReuseSettings,
+        metadata={"help": "passage alignment and provenance thresholds (see docs/reuse.md)"},
+    )
+    claims: ClaimSettings = field(
+        default_factory=ClaimSettings,
+        metadata={"help": "claim grouping and opinion thresholds (see docs/claims.md)"},
+    )
+    embeddings: bool = field(
+        default=True,
+        metadata={
+            "help": "use sentence embeddings (packaged MiniLM) for paraphrases and claim groups"
+        },
     )
 
     def __post_init__(self) -> None:

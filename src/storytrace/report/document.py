@@ -171,6 +171,10 @@ def _claim_mention(mention: ClaimMention) -> dict[str, Any]:
         "cue": mention.cue,
         "quote": mention.quote,
         "hedged": mention.hedged,
+        "hedges": list(mention.hedges),
+        "chain": [
+            {"source": link.source, "cue": link.cue, "role": link.role} for link in mention.chain
+        ],
     }
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from storytrace.models import (
     Article,
+    ChainLink,
     Claim,
     ClaimMention,
     Discrepancy,
@@ -141,6 +142,10 @@ def _claim(data: dict[str, Any]) -> Claim:
                 cue=m["cue"],
                 quote=m["quote"],
                 hedged=m["hedged"],
+                hedges=tuple(m["hedges"]),
+                chain=tuple(
+                    ChainLink(source=c["source"], cue=c["cue"], role=c["role"]) for c in m["chain"]
+                ),
             )
             for m in data["mentions"]
         ),

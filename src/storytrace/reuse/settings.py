@@ -1,0 +1,186 @@
+"""The options of passage alignment and provenance, with their defaults and help.
+
+The defaults were tuned on the development split of the generated reuse
+corpus (``storytrace.bench.reuse_corpus``, seed 1) and measured on another
+split (seed 2); ``docs/reuse.md`` gives the figures.
+
+>>> ReuseSettings().min_passage_words
+8
+>>> ReuseSettings.from_mapping({"min_passage_words": 12}).min_passage_words
+12
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from storytrace.errors import ConfigurationError
+
+_SHARES = (
+    "edited_similarity",
+    "extend_similarity",
+    "paraphrase_similarity",
+    "paraphrase_extend_similarity",
+    "boilerplate_share",
+    "independent_share",
+    "containment_margin",
+)
+_COUNTS = (
+    "seed_words",
+    "min_passage_words",
+    "min_content_words",
+    "near_gap_chars",
+    "far_gap_chars",
+    "candidate_min_shared",
+    "max_neighbours",
+    "background_min_documents",
+    "cited_origin_min_articles",
+    "derivation_min_chars",
+    "independent_min_chars",
+    "workers",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseSettings:
+    """Options of :func:`storytrace.reuse.trace_story` and :func:`storytrace.reuse.align_pair`."""
+
+    seed_words: int = field(
+        default=5, metadata={"help": "length of the word n-grams that seed verbatim matches"}
+    )
+    min_passage_words: int = field(
+        default=8, metadata={"help": "shortest passage reported, in words on each side"}
+    )
+    min_content_words: int = field(
+        default=4,
+        metadata={
+            "help": "a passage needs this many words that are neither stop words nor "
+            "capitalised names, so shared names and titles alone are not reuse"
+        },
+    )
+    edited_similarity: float = field(
+        default=0.6,
+        metadata={"help": "word overlap (Dice) at which two sentences are one edited sentence"},
+    )
+    extend_similarity: float = field(
+        default=0.4,
+        metadata={"help": "lower word overlap accepted next to an already matched passage"},
+    )
+    paraphrase_similarity: float = field(
+        default=0.8,
+        metadata={"help": "embedding cosine at which two sentences are a paraphrase"},
+    )
+    paraphrase_extend_similarity: float = field(
+        default=0.7,
+        metadata={"help": "lower embedding cosine accepted next to an already matched passage"},
+    )
+    near_gap_chars: int = field(
+        default=40,
+        metadata={"help": "matches this close on one side merge into one passage"},
+    )
+    far_gap_chars: int = field(
+        default=400,
+        metadata={
+            "help": "...if the other side's gap is at most this (a deleted or inserted sentence)"
+        },
+    )
+    candidate_min_shared: int = field(
+        default=2,
+        metadata={"help": "word n-grams two articles must share to be aligned at all"},
+    )
+    max_neighbours: int = field(
+        default=20,
+        metadata={
+            "help": "each article is aligned with at most this many others, those sharing "
+            "the most n-grams with it (a story of 200 reprints is not 19,900 alignments)"
+        },
+    )
+    background_min_documents: int = field(
+        default=2,
+        metadata={"help": "an n-gram in this many unrelated articles is boilerplate, not reuse"},
+    )
+    boilerplate_share: float = field(
+        default=0.5,
+        metadata={"help": "a passage whose n-grams are boilerplate at this share is dropped"},
+    )
+    cited_origin_min_articles: int = field(
+        default=2,
+        metadata={
+            "help": "articles that must credit an outlet missing from the corpus for it "
+            "to be reported as the story's cited origin"
+        },
+    )
+    derivation_min_chars: int = field(
+        default=150,
+        metadata={
+            "help": "copied characters (verbatim or edited) that make one article derive "
+            "from another"
+        },
+    )
+    containment_margin: float = field(
+        default=0.1,
+        metadata={
+            "help": "difference of reused shares that counts as containment evidence of direction"
+        },
+    )
+    independent_share: float = field(
+        default=0.3,
+        metadata={"help": "share of own material that marks an article as adding reporting"},
+    )
+    independent_min_chars: int = field(
+        default=300,
+        metadata={"help": "...and the least own material, in characters, for that"},
+    )
+    workers: int = field(
+        default=1,
+        metadata={"help": "processes that align article pairs of one story (1: no processes)"},
+    )
+
+    def __post_init__(self) -> None:
+        for name in _COUNTS:
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigurationError(
+                    f"reuse setting {name}={value!r}: expected an integer >= 1"
+                )
+        for name in _SHARES:
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+                raise ConfigurationError(
+                    f"reuse setting {name}={value!r}: expected a number between 0 and 1"
+                )
+        if self.extend_similarity > self.edited_similarity:
+            raise ConfigurationError(
+                f"reuse setting extend_similarity={self.extend_similarity} is above "
+                f"edited_similarity={self.edited_similarity}: the threshold next to a match "
+                "must not be stricter than the one for a match on its own"
+            )
+        if self.paraphrase_extend_similarity > self.paraphrase_similarity:
+            raise ConfigurationError(
+                f"reuse setting paraphrase_extend_similarity={self.paraphrase_extend_similarity} "
+                f"is above paraphrase_similarity={self.paraphrase_similarity}; lower it"
+            )
+        if self.near_gap_chars > self.far_gap_chars:
+            raise ConfigurationError(
+                f"reuse setting near_gap_chars={self.near_gap_chars} is above "
+                f"far_gap_chars={self.far_gap_chars}; the near gap must be the smaller one"
+            )
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> ReuseSettings:
+        """Build settings from a mapping, refusing names that are not reuse settings."""
+        valid = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - valid)
+        if unknown:
+            raise ConfigurationError(
+                f"unknown reuse setting(s) {', '.join(unknown)}; valid settings are "
+                f"{', '.join(sorted(valid))}"
+            )
+        return replace(cls(), **dict(values))
+
+
+REUSE_SETTINGS_HELP: dict[str, str] = {
+    f.name: str(f.metadata.get("help", "")) for f in fields(ReuseSettings)
+}

@@ -1,0 +1,308 @@
+"""Reuse and provenance of one story: the entry point the pipeline calls per story.
+
+:func:`trace_story` aligns the articles of a story, pair by pair, but only the
+pairs worth aligning: those that share at least ``candidate_min_shared`` word
+n-grams that are not boilerplate (found with an inverted index and one matrix
+product), at most ``max_neighbours`` per article. With an ``embed`` function it
+then embeds the sentences that no pair copied and aligns again the pairs with a
+sentence pair close enough to be a paraphrase. Then it infers who copied whom,
+the story's origins, its lineages and each article's own material.
+
+>>> from storytrace.models import Article
+>>> scoop = ("Air traffic recordings obtained by the Harbour Times reveal that foreign "
+...          "forces coordinated air strikes from the Benina air base near Benghazi. At least "
+...          "one strike was heard being coordinated in the tapes, which last an hour.")
+>>> a = Article("a", "a", scoop, outlet="Harbour Times", published="2016-07-13T08:00:00Z")
+>>> b = Article("b", "b", scoop.replace("obtained by the Harbour Times", "obtained by HT")
+...             + " The Harbour Times reported the leak first.", outlet="Daily Lantern",
+...             published="2016-07-13T11:00:00Z")
+>>> traced = trace_story([a, b])
+>>> [(e.source_id, e.target_id, [x.kind for x in e.evidence]) for e in traced.provenance]
+[('a', 'b', ['attribution', 'time'])]
+>>> [(o.article_id, o.outlet, o.in_corpus) for o in traced.origins]
+[('a', 'Harbour Times', True)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from storytrace.models import (
+    Article,
+    Lineage,
+    Origin,
+    OwnMaterial,
+    Passage,
+    ProvenanceEdge,
+    Reuse,
+    Span,
+)
+from storytrace.reuse.align import Embed, align_texts, embed_sentences
+from storytrace.reuse.attribution import Attribution, find_attributions
+from storytrace.reuse.boilerplate import Background, boilerplate_mask
+from storytrace.reuse.chains import build_edges
+from storytrace.reuse.direction import Direction, credited_articles, infer_direction
+from storytrace.reuse.lineages import build_lineages
+from storytrace.reuse.matches import Vectors, covered_sentences
+from storytrace.reuse.origins import (
+    cited_outlets,
+    find_origins,
+    is_cited_origin,
+    story_aliases,
+)
+from storytrace.reuse.own import own_material
+from storytrace.reuse.segments import MatchText, prepare_text
+from storytrace.reuse.settings import ReuseSettings
+from storytrace.reuse.shares import make_reuse, reverse_reuse
+
+_MATRIX_CELLS = 20_000_000
+"""Largest article-by-n-gram matrix built for candidate pairs; beyond it n-grams are sampled."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryProvenance:
+    """Everything reuse analysis found in one story.
+
+    ``reuse`` has one record per article pair sharing passages, oriented
+    source to target when the direction is known; ``provenance`` holds the
+    derivation edges (who copied from whom); ``directions`` the pairwise
+    verdicts of who came first for every pair whose evidence decided, edges or
+    not (two reprints of one scoop get a direction but no edge);
+    ``attributions`` every outlet credit found; ``aligned_pairs`` how many pairs
+    were aligned (the candidates).
+    """
+
+    reuse: tuple[Reuse, ...]
+    provenance: tuple[ProvenanceEdge, ...]
+    directions: tuple[ProvenanceEdge, ...]
+    origins: tuple[Origin, ...]
+    lineages: tuple[Lineage, ...]
+    own: tuple[OwnMaterial, ...]
+    attributions: tuple[Attribution, ...]
+    aligned_pairs: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    text: MatchText
+    mask: bytes | None
+    vectors: Vectors | None
+
+
+def candidate_pairs(
+    texts: Sequence[MatchText], masks: Sequence[bytes | None], *, settings: ReuseSettings
+) -> list[tuple[int, int]]:
+    """Pairs of ``texts`` (by index) sharing ``candidate_min_shared`` non-boilerplate n-grams.
+
+    Each article keeps at most its ``max_neighbours`` strongest partners (a
+    pair stays when either side keeps it).
+    """
+    owners: dict[int, list[int]] = {}
+    for index, text in enumerate(texts):
+        mask = masks[index]
+        grams = {value for i, value in enumerate(text.gram_hashes) if not (mask and mask[i])}
+        for gram in grams:
+            owners.setdefault(gram, []).append(index)
+    shared = [members for members in owners.values() if len(members) >= 2]
+    if not shared:
+        return []
+    needed = settings.candidate_min_shared
+    step = -(-len(texts) * len(shared) // _MATRIX_CELLS)
+    if step > 1:
+        # Keep every step-th n-gram (by hash): the same sample in every run.
+        shared = [m for gram, m in owners.items() if len(m) >= 2 and gram % step == 0]
+        needed = 1
+    matrix = np.zeros((len(texts), len(shared)), dtype=np.float32)
+    for column, members in enumerate(shared):
+        matrix[members, column] = 1.0
+    counts = matrix @ matrix.T
+    np.fill_diagonal(counts, 0)
+    counts[counts < needed] = 0
+    limit = settings.max_neighbours
+    if len(texts) > limit + 1:
+        # Keep each article's strongest neighbours: its parent and children are among them.
+        keep = np.zeros_like(counts, dtype=bool)
+        strongest = np.argsort(-counts, axis=1, kind="stable")[:, :limit]
+        np.put_along_axis(keep, strongest, True, axis=1)
+        counts[~(keep | keep.T)] = 0
+    first, second = np.nonzero(np.triu(counts, k=1))
+    return sorted(zip(first.tolist(), second.tolist(), strict=True))
+
+
+def _paraphrase_pairs(
+    prepared: Sequence[_Prepared], settings: ReuseSettings
+) -> set[tuple[int, int]]:
+    """Pairs with a sentence pair whose embeddings reach the looser paraphrase threshold."""
+    blocks = [(k, p.vectors) for k, p in enumerate(prepared) if p.vectors is not None]
+    blocks = [(k, v) for k, v in blocks if len(v)]
+    if len(blocks) < 2:
+        return set()
+    owners = np.concatenate([np.full(len(v), k) for k, v in blocks])
+    vectors = np.concatenate([v for _, v in blocks])
+    pairs: set[tuple[int, int]] = set()
+    for k, block in blocks:
+        close = block @ vectors.T >= settings.paraphrase_extend_similarity
+        hits = np.nonzero(close.any(axis=0))[0]
+        pairs.update((min(k, int(o)), max(k, int(o))) for o in set(owners[hits].tolist()) if o != k)
+    return pairs
+
+
+def _align_chunk(
+    prepared: Mapping[int, _Prepared], pairs: Sequence[tuple[int, int]], settings: ReuseSettings
+) -> list[tuple[int, int, tuple[Passage, ...]]]:
+    results = []
+    for first, second in pairs:
+        a, b = prepared[first], prepared[second]
+        passages = align_texts(
+            a.text, b.text, settings=settings, vectors_a=a.vectors, vectors_b=b.vectors,
+            boilerplate_a=a.mask, boilerplate_b=b.mask,
+        )  # fmt: skip
+        results.append((first, second, passages))
+    return results
+
+
+def _align_all(
+    prepared: Sequence[_Prepared], pairs: Sequence[tuple[int, int]], settings: ReuseSettings
+) -> list[tuple[int, int, tuple[Passage, ...]]]:
+    if settings.workers == 1 or len(pairs) < 2 * settings.workers:
+        return _align_chunk(dict(enumerate(prepared)), pairs, settings)
+    chunks = [list(pairs[k :: settings.workers]) for k in range(settings.workers)]
+    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+        futures = [
+            pool.submit(_align_chunk,
+                        {i: prepared[i] for pair in chunk for i in pair}, chunk, settings)
+            for chunk in chunks
+        ]  # fmt: skip
+        return [result for future in futures for result in future.result()]
+
+
+def _prepare(
+    articles: Sequence[Article], background: Background | None, settings: ReuseSettings
+) -> list[_Prepared]:
+    texts = [prepare_text(article, seed_words=settings.seed_words) for article in articles]
+    return [_Prepared(text, boilerplate_mask(text, background), None) for text in texts]
+
+
+def _with_paraphrases(
+    prepared: Sequence[_Prepared],
+    aligned: dict[tuple[int, int], tuple[Passage, ...]],
+    embed: Embed,
+    settings: ReuseSettings,
+) -> dict[tuple[int, int], tuple[Passage, ...]]:
+    """Align again, with embeddings, the pairs that may hold paraphrases.
+
+    Only sentences that no pair copied are embedded (the model is the slow
+    part): a sentence reused word for word elsewhere adds nothing as a
+    paraphrase. Pairs with a sentence pair above the looser paraphrase
+    threshold are aligned again with the vectors.
+    """
+    reused: list[list[tuple[int, int]]] = [[] for _ in prepared]
+    for (first, second), passages in aligned.items():
+        for passage in passages:
+            reused[first].append(prepared[first].text.words_of_original(passage.source_span))
+            reused[second].append(prepared[second].text.words_of_original(passage.target_span))
+    skip = [covered_sentences(p.text, spans) for p, spans in zip(prepared, reused, strict=True)]
+    vectors = embed_sentences([p.text for p in prepared], embed, skip=skip)
+    embedded = [replace(p, vectors=v) for p, v in zip(prepared, vectors, strict=True)]
+    again = sorted(_paraphrase_pairs(embedded, settings))
+    realigned = _align_all(embedded, again, settings)
+    return {**aligned, **{(a, b): passages for a, b, passages in realigned}}
+
+
+def trace_story(
+    articles: Sequence[Article],
+    *,
+    settings: ReuseSettings | None = None,
+    embed: Embed | None = None,
+    background: Background | None = None,
+) -> StoryProvenance:
+    """Shared passages, derivation edges, origins, lineages and own material of one story.
+
+    ``embed`` (e.g. :func:`storytrace.embeddings.embed_texts`) adds paraphrase
+    detection; ``background`` (from :func:`storytrace.reuse.build_background`
+    over other stories) keeps boilerplate out of the reuse.
+    """
+    settings = settings or ReuseSettings()
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        raise ValueError(f"trace_story got the same article id twice: {', '.join(duplicated)}")
+    prepared = _prepare(articles, background, settings)
+    pairs = candidate_pairs([p.text for p in prepared], [p.mask for p in prepared],
+                            settings=settings)  # fmt: skip
+    aligned = {(a, b): passages for a, b, passages in _align_all(prepared, pairs, settings)}
+    if embed is not None:
+        aligned = _with_paraphrases(prepared, aligned, embed, settings)
+    by_id = {a.id: a for a in articles}
+    outlets = [a.outlet for a in articles if a.outlet]
+    credits = {a.id: find_attributions(a, known_outlets=outlets) for a in articles}
+    aliases = story_aliases(articles, credits)
+    credited_by = credited_articles(articles, credits, aliases)
+    reuses: dict[frozenset[str], Reuse] = {}
+    directions: list[Direction] = []
+    for (first, second), passages in sorted(aligned.items()):
+        if not passages:
+            continue
+        a, b = articles[first], articles[second]
+        reuse = make_reuse(a.id, b.id, passages, source_length=len(a.text),
+                           target_length=len(b.text))  # fmt: skip
+        direction = infer_direction(
+            reuse, by_id, credits=credits, settings=settings, aliases=aliases,
+            credited_by=credited_by,
+        )  # fmt: skip
+        if direction is not None:
+            directions.append(direction)
+            if direction.source_id != reuse.source_id:
+                reuse = reverse_reuse(reuse)
+        reuses[frozenset((a.id, b.id))] = reuse
+    cited = {
+        c.outlet: c for c in cited_outlets(articles, credits, aliases, reuses.values())
+        if is_cited_origin(c, settings)
+    }  # fmt: skip
+    cited_origins = {
+        a.id: frozenset(name for name, c in cited.items() if a.id in c.story_level_ids)
+        for a in articles
+    }
+    edges = build_edges(directions, reuses, cited_origins=cited_origins, settings=settings)
+    origins = find_origins(
+        articles, edges, credits, settings=settings, aliases=aliases, reuses=reuses.values()
+    )
+    ranked = [o.outlet for o in origins if not o.in_corpus and o.outlet]
+    joins = {
+        article_id: min(credited, key=ranked.index)
+        for article_id, names in cited_origins.items()
+        if (credited := names & set(ranked))
+    }
+    lineages = build_lineages(articles, edges, origins, joins)
+    own = tuple(
+        own_material(item.text, _reused_spans(article.id, reuses.values()), item.mask, settings)
+        for article, item in zip(articles, prepared, strict=True)
+    )
+    ordered = sorted(reuses.values(), key=lambda r: (r.source_id, r.target_id))
+    return StoryProvenance(
+        reuse=tuple(ordered),
+        provenance=edges,
+        directions=tuple(
+            ProvenanceEdge(d.source_id, d.target_id, round(d.confidence, 4), d.evidence)
+            for d in sorted(directions, key=lambda d: (d.source_id, d.target_id))
+        ),
+        origins=origins,
+        lineages=lineages,
+        own=own,
+        attributions=tuple(c for a in articles for c in credits[a.id]),
+        aligned_pairs=len(aligned),
+    )
+
+
+def _reused_spans(article_id: str, reuses: Iterable[Reuse]) -> list[Span]:
+    spans: list[Span] = []
+    for reuse in reuses:
+        if reuse.source_id == article_id:
+            spans.extend(p.source_span for p in reuse.passages)
+        elif reuse.target_id == article_id:
+            spans.extend(p.target_span for p in reuse.passages)
+    return spans
