@@ -24,8 +24,9 @@ from storytrace.export import export as write_export
 from storytrace.ingest import parse_sidecar
 from storytrace.models import Correction, Report
 from storytrace.pipeline import analyze as run_analysis
-from storytrace.pipeline import correct
+from storytrace.pipeline import compare, correct
 from storytrace.report import write_report
+from storytrace.report.terminal import render_side_by_side
 from storytrace.settings import SETTINGS_HELP, Settings
 from storytrace.store import DEFAULT_PATH, Store
 
@@ -386,6 +387,24 @@ def stories_move(db: Path, article_id: str, story_id: str) -> None:
     _correct(db, Correction("move", (article_id,), anchor_id=members[0]))
 
 
+@main.command("compare")
+@click.argument("left_id")
+@click.argument("right_id")
+@_DB
+@click.option("--width", type=int, default=120, show_default=True, help="characters per line")
+def compare_command(left_id: str, right_id: str, db: Path, width: int) -> None:
+    """Print two articles side by side with their shared passages marked [n ... n].
+
+    Example: storytrace compare a0123456789abcde a0fedcba987654321
+    """
+    with _open_store(db) as store:
+        try:
+            comparison = compare(store, left_id, right_id)
+        except StorytraceError as error:
+            raise click.ClickException(str(error)) from error
+    click.echo(render_side_by_side(comparison, width=width))
+
+
 @main.group()
 def bench() -> None:
     """Measure storytrace on benchmark data and print the figures.
@@ -495,3 +514,96 @@ def bench_stories(path: Path, sizes: tuple[int, ...], incremental: bool) -> None
                 f"{agreement.articles} articles with other companions than one-shot "
                 f"(agreement F1 {agreement.agreement.f1:.3f})"
             )
+
+
+@bench.command("reuse")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--embeddings/--no-embeddings",
+    default=False,
+    show_default=True,
+    help="add paraphrase detection with sentence embeddings (slower)",
+)
+@click.option("--max-stories", type=int, help="score only the first N generated stories")
+def bench_reuse(path: Path, embeddings: bool, max_stories: int | None) -> None:
+    """Passage reuse on a PAN-style corpus generated from ECB+ texts.
+
+    Prints PAN's character precision, recall, granularity and plagdet per
+    operation, direction and origin accuracy, and alignment timings.
+
+    Example: storytrace bench reuse ../shared/data/ecbplus
+    """
+    from storytrace.bench.reuse import format_reuse_result, run_reuse_benchmark
+    from storytrace.embeddings import embed_texts
+
+    result = run_reuse_benchmark(
+        path, embed=embed_texts if embeddings else None, max_stories=max_stories
+    )
+    click.echo(format_reuse_result(result))
+
+
+@bench.command("claims")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--attributions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("tests/data/claims/attribution.jsonl"),
+    show_default=True,
+    help="the hand-annotated attribution set",
+)
+@click.option(
+    "--limit",
+    type=int,
+    default=700,
+    show_default=True,
+    help="ECB+ articles used for the discrepancy benchmark",
+)
+@click.option(
+    "--embeddings/--no-embeddings",
+    default=True,
+    show_default=True,
+    help="use sentence embeddings for claim groups",
+)
+def bench_claims(path: Path, attributions: Path, limit: int, embeddings: bool) -> None:
+    """Discrepancy detection (injected changes), claim grouping (ECB+ event coreference)
+    and attribution (hand-annotated ECB+ sentences): precision and recall.
+
+    Example: storytrace bench claims ../shared/data/ecbplus
+    """
+    from storytrace.bench.claims_attribution import run_attribution_bench
+    from storytrace.bench.claims_discrepancies import run_discrepancy_bench
+    from storytrace.bench.claims_grouping import run_grouping_bench
+    from storytrace.embeddings import embed_texts
+
+    embed = embed_texts if embeddings else None
+    discrepancies = run_discrepancy_bench(path, limit=limit, embed=embed)
+    click.echo(
+        f"discrepancies: {discrepancies.cases} changed copies, {discrepancies.controls} "
+        f"unchanged controls, {discrepancies.false_alarms_on_controls} false alarm(s) on controls"
+    )
+    for score in discrepancies.scores:
+        click.echo(
+            f"  {score.kind:<12} injected {score.injected:>4}  precision {score.precision:.3f}  "
+            f"recall {score.recall:.3f}"
+        )
+    grouping = run_grouping_bench(path, embed=embed)
+    click.echo(
+        f"claim grouping vs ECB+ event coreference ({grouping.stories} stories, "
+        f"{grouping.gold_pairs} gold pairs): precision {grouping.precision:.3f}, "
+        f"recall {grouping.recall:.3f}"
+    )
+    if attributions.is_file():
+        result = run_attribution_bench(attributions)
+        click.echo(
+            f"attribution ({result.attributions} annotated in {result.sentences} sentences):"
+        )
+        for name, measured in (
+            ("source", result.source),
+            ("source (exact span)", result.source_exact),
+            ("cue", result.cue),
+        ):
+            click.echo(
+                f"  {name:<20} precision {measured.precision:.3f}  recall {measured.recall:.3f}"
+            )
+    else:
+        click.echo(f"attribution: skipped, no annotation set at {attributions}")

@@ -29,7 +29,9 @@ from storytrace.models import (
     Story,
     StoryAnalysis,
 )
-from storytrace.reuse import Background, build_background, trace_story
+from storytrace.report.compare import Comparison, compare_articles
+from storytrace.reuse import Background, align_pair, build_background, trace_story
+from storytrace.reuse.shares import make_reuse
 from storytrace.settings import Settings
 from storytrace.store import Store
 from storytrace.stories import Correction as StageCorrection
@@ -229,3 +231,27 @@ def correct(store: Store, correction: Correction, *, settings: Settings | None =
     store.save_stories(
         _analyse(changed, by_id, settings=settings, background=background, progress=_quiet)
     )
+
+
+def compare(
+    store: Store, left_id: str, right_id: str, *, settings: Settings | None = None
+) -> Comparison:
+    """Two stored articles side by side with their shared passages.
+
+    Articles of one story show the passages of its stored analysis; others
+    are aligned now.
+    """
+    settings = settings or Settings()
+    left, right = store.articles([left_id, right_id])
+    story_id = store.story_of(left_id)
+    if story_id is not None and story_id == store.story_of(right_id):
+        analysis = store.story_analysis(story_id)
+        if any({r.source_id, r.target_id} == {left_id, right_id} for r in analysis.reuse):
+            return compare_articles(analysis, {left_id: left, right_id: right}, left_id, right_id)
+    embed = embed_texts if settings.embeddings else None
+    passages = align_pair(left, right, settings=settings.reuse, embed=embed)
+    reuse = make_reuse(
+        left_id, right_id, passages, source_length=len(left.text), target_length=len(right.text)
+    )
+    pair = StoryAnalysis(Story(id="comparison", article_ids=(left_id, right_id)), reuse=(reuse,))
+    return compare_articles(pair, {left_id: left, right_id: right}, left_id, right_id)
