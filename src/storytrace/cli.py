@@ -179,7 +179,8 @@ def analyze(
     show_default=True,
     help="folder the demo report (and its store) is written to",
 )
-def demo(out: Path) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="no progress bars")
+def demo(out: Path, quiet: bool) -> None:
     """Analyse the bundled example corpus (an invented story) and write its report.
 
     Example: storytrace demo --out demo-report
@@ -189,7 +190,12 @@ def demo(out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
         try:
             _run(
-                [str(folder)], out=out, db=out / "storytrace.db", settings=Settings(), metadata=None
+                [str(folder)],
+                out=out,
+                db=out / "storytrace.db",
+                settings=Settings(),
+                metadata=None,
+                quiet=quiet,
             )
         except StorytraceError as error:
             raise click.ClickException(str(error)) from error

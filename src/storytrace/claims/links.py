@@ -38,9 +38,43 @@ def linked_by_reuse(units: Sequence[ClaimUnit], reuse: Sequence[Reuse]) -> list[
         for passage in record.passages:
             inside_source = [i for i in sources if _inside(units[i], passage.source_span)]
             inside_target = [i for i in targets if _inside(units[i], passage.target_span)]
-            if len(inside_source) == len(inside_target):
-                linked.extend(zip(inside_source, inside_target, strict=True))
+            linked.extend(_matching_units(units, inside_source, inside_target))
     return linked
+
+
+_LINK_OVERLAP = 0.5
+"""Word overlap (Jaccard) two units of one aligned passage need to be one claim.
+
+A passage of one sentence on each side links the two; a longer edited passage
+may hold its sentences in another order or drop some, so its units are paired
+by their words, not by their positions."""
+
+
+def _matching_units(
+    units: Sequence[ClaimUnit], sources: Sequence[int], targets: Sequence[int]
+) -> list[tuple[int, int]]:
+    if len(sources) == len(targets) == 1:
+        return [(sources[0], targets[0])]
+    words = {
+        i: set(normalize_for_matching(units[i].text).text.split()) for i in (*sources, *targets)
+    }
+    scored = sorted(
+        (
+            (len(words[i] & words[j]) / max(1, len(words[i] | words[j])), i, j)
+            for i in sources
+            for j in targets
+        ),
+        reverse=True,
+    )
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for overlap, i, j in scored:
+        if overlap < _LINK_OVERLAP:
+            break
+        if i not in used and j not in used:
+            pairs.append((i, j))
+            used.update((i, j))
+    return pairs
 
 
 _QUOTE_WORDS = 6

@@ -17,6 +17,7 @@ process-wide state is the spaCy pipeline, loaded once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -287,12 +288,37 @@ def _headline_findings(
                 if i in group_of[title]
                 or max(float(m[title] @ m[i]) for m in matrices) >= settings.headline_threshold
             ]
+            body_text = normalize_for_matching(article.text).text
             for finding in compare_headline(
                 slots[title], [slots[i] for i in close], [slots[i] for i in body], names
             ):
+                if _body_states_headline(finding, article, body_text):
+                    continue
                 claim_id = claim_of[title] if len(group_of[title]) > 1 else None
                 findings.append((finding, claim_id, "headline_body"))
     return findings
+
+
+def _body_states_headline(finding: Finding, article: Article, body_text: str) -> bool:
+    """Whether the body itself states the headline's value somewhere.
+
+    A headline naming the terminal the body names elsewhere ("Corvenna's
+    Sander Quay"), or the rate the body gives in its first line, does not
+    contradict the body even if the sentence compared says something else.
+    """
+    headline = article.title or ""
+    for variant in finding.variants:
+        for mention in variant.mentions:
+            if mention.field != "title":
+                continue
+            said = [headline[mention.start : mention.end]]
+            if finding.kind == "place":
+                said.append(variant.value)
+            for text in said:
+                folded = normalize_for_matching(text).text.strip()
+                if folded and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", body_text):
+                    return True
+    return False
 
 
 def _wordings(

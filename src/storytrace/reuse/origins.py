@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from storytrace.models import Article, Mention, Origin, ProvenanceEdge, Reuse, Span
+from storytrace.models import Article, Mention, Origin, Passage, ProvenanceEdge, Reuse, Span
 from storytrace.reuse.attribution import Attribution
 from storytrace.reuse.direction import publication_order
 from storytrace.reuse.outlet_names import OutletAliases, acronym, is_known_outlet, outlet_key
@@ -75,6 +75,10 @@ def _explained(name: str, group: Sequence[str]) -> bool:
     return any(acronym(other) == outlet_key(name) for other in group if other != name)
 
 
+COPIED_CREDIT_SHIFT = 40
+"""Characters a copied credit may move within its passage (small edits before it)."""
+
+
 def _copied_citations(
     credits: Mapping[str, Sequence[Attribution]],
     reuses: Iterable[Reuse],
@@ -92,14 +96,24 @@ def _copied_citations(
     def inside(mention: Mention, span: Span) -> bool:
         return mention.field == "text" and span.start <= mention.start and mention.end <= span.end
 
+    def same_place(copied: Mention, original: Mention, passage: Passage) -> bool:
+        # A credit copied with its sentence sits where the original sits in the
+        # passage; two outlets crediting one source in their own words do not.
+        shift = (copied.start - passage.target_span.start) - (
+            original.start - passage.source_span.start
+        )
+        return abs(shift) <= COPIED_CREDIT_SHIFT
+
     for reuse in reuses:
         for passage in reuse.passages:
             for copied in credits.get(reuse.target_id, ()):
                 if not inside(copied.mention, passage.target_span):
                     continue
                 for original in credits.get(reuse.source_id, ()):
-                    if inside(original.mention, passage.source_span) and aliases.same(
-                        copied.outlet, original.outlet
+                    if (
+                        inside(original.mention, passage.source_span)
+                        and aliases.same(copied.outlet, original.outlet)
+                        and same_place(copied.mention, original.mention, passage)
                     ):
                         parent[find(copied.mention)] = find(original.mention)
     return {mention: find(mention) for mention in parent}

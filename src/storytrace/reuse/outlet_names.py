@@ -56,7 +56,9 @@ OUTLET_WORDS = frozenset(
     """news times post eye journal press agency herald telegraph guardian tribune gazette daily
     express chronicle mail observer independent monitor mirror star sun standard today tv radio
     television channel network broadcasting media magazine review wire record bulletin dispatch
-    courier inquirer examiner register insider online weekly newspaper al""".split()
+    courier inquirer examiner register insider online weekly newspaper al ledger sentinel globe
+    leader echo voice beacon banner argus reporter digest journal tribune nachrichten zeitung
+    presse journal quotidien diario periodico noticias""".split()
 )
 """Words that make a capitalised name an outlet's name ("Middle East *Eye*")."""
 

@@ -1,0 +1,104 @@
+"""The demo corpus's answer key (src/storytrace/demo/README.md), checked through analyze."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storytrace.models import Article, Report, StoryAnalysis
+from storytrace.pipeline import analyze
+from storytrace.settings import Settings
+
+DEMO = Path(__file__).parents[1] / "src" / "storytrace" / "demo" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return analyze([str(DEMO)], settings=Settings())
+
+
+def _article(report: Report, needle: str) -> Article:
+    [article] = [a for a in report.articles if needle in a.source]
+    return article
+
+
+def _story_of(report: Report, needle: str) -> StoryAnalysis:
+    article = _article(report, needle)
+    [story] = [s for s in report.stories if article.id in s.story.article_ids]
+    return story
+
+
+@pytest.mark.parametrize(
+    ("member", "outlet", "in_corpus", "origin_article"),
+    [
+        ("mpa-corvenna", "Meridian Press Agency", True, "mpa-corvenna"),
+        ("mpa-sander-quay-strike", "Corvenna Ledger", False, None),
+        ("central-bank-rates", "Valdenia Business Daily", True, "#line=2"),
+    ],
+)
+def test_demo_origins(
+    report: Report, member: str, outlet: str, in_corpus: bool, origin_article: str | None
+) -> None:
+    origin = _story_of(report, member).origins[0]
+    assert (origin.outlet, origin.in_corpus) == (outlet, in_corpus)
+    expected = None if origin_article is None else _article(report, origin_article).id
+    assert origin.article_id == expected
+
+
+def _variants(story: StoryAnalysis, kind: str, scope: str = "across_articles") -> list[set[str]]:
+    return [
+        {v.value for v in d.variants}
+        for d in story.discrepancies
+        if d.kind == kind and d.scope == scope
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "scope", "expected"),
+    [
+        ("number", "across_articles", {"At least 23", "At least 32"}),
+        ("date", "across_articles", {"2:40 a.m. local time", "3:40 a.m. local time"}),
+        ("place", "across_articles", {"Sander Quay", "Marrow Point"}),
+        ("attribution", "across_articles", {"Tomas Brenner", "Marta Kovel"}),
+        ("entity_set", "across_articles", {"Denmark, Germany, Norway", "Germany, Norway, Sweden"}),
+        ("number", "headline_body", {"No", "At least 23"}),
+    ],
+)
+def test_demo_discrepancies_of_the_answer_key(
+    report: Report, kind: str, scope: str, expected: set[str]
+) -> None:
+    assert expected in _variants(_story_of(report, "mpa-corvenna"), kind, scope)
+
+
+def test_demo_revised_spill_figure_is_an_update_not_an_error(report: Report) -> None:
+    story = _story_of(report, "mpa-corvenna")
+    revisions = [d for d in story.discrepancies if d.scope == "over_time"]
+    assert any({v.value for v in d.variants} == {"380", "about 410"} for d in revisions)
+    assert not any("410" in v for found in _variants(story, "number") for v in found)
+
+
+def test_demo_raises_no_false_alarm_in_the_other_stories(report: Report) -> None:
+    for member in ("mpa-sander-quay-strike", "central-bank-rates"):
+        assert _story_of(report, member).discrepancies == ()
+
+
+def test_demo_opinion_piece_and_its_loaded_wording(report: Report) -> None:
+    article = _article(report, "opinion-no-accident")
+    story = _story_of(report, "opinion-no-accident")
+    [opinion] = [o for o in story.opinions if o.article_id == article.id]
+    assert opinion.is_opinion
+    loaded = {article.text[m.start : m.end].casefold() for m in opinion.loaded}
+    assert {"reckless", "cover-up"} <= loaded
+    others = [o for o in story.opinions if o.article_id != article.id]
+    assert not any(o.is_opinion for o in others)
+
+
+def test_demo_wire_copies_form_one_lineage(report: Report) -> None:
+    story = _story_of(report, "mpa-corvenna")
+    wire = _article(report, "mpa-corvenna").id
+    copies = {_article(report, n).id for n in ("dailylantern-corvenna", "coastlinetoday-corvenna")}
+    [lineage] = [item for item in story.lineages if wire in item.article_ids]
+    assert copies <= set(lineage.article_ids)
+    edges = {(e.source_id, e.target_id) for e in story.provenance}
+    assert {(wire, copy) for copy in copies} <= edges
