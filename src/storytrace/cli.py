@@ -584,8 +584,10 @@ def bench_claims(path: Path, attributions: Path, limit: int, embeddings: bool) -
     embed = embed_texts if embeddings else None
     discrepancies = run_discrepancy_bench(path, limit=limit, embed=embed)
     click.echo(
-        f"discrepancies: {discrepancies.cases} changed copies, {discrepancies.controls} "
-        f"unchanged controls, {discrepancies.false_alarms_on_controls} false alarm(s) on controls"
+        f"discrepancies: {discrepancies.cases} reworded copies, "
+        f"{discrepancies.cases - discrepancies.controls} with one injected change and "
+        f"{discrepancies.controls} unchanged controls; "
+        f"{discrepancies.false_alarms_on_controls} false alarm(s) on the controls"
     )
     for score in discrepancies.scores:
         click.echo(
