@@ -34,7 +34,7 @@ from storytrace.fragment import fragment_text
 from storytrace.language import identify_language
 from storytrace.models import Article, RawDocument, Rejected, Removed
 from storytrace.normalize import normalize_for_matching
-from storytrace.outlets import outlet_name
+from storytrace.outlets import outlet_from_furniture, outlet_name
 
 DEFAULT_TEMPLATE_MIN_ARTICLES = 2
 
@@ -168,7 +168,7 @@ def _build(draft: Draft, paragraphs: Sequence[Paragraph]) -> Article | Rejected:
         source=draft.document.source,
         text=cleaned.text,
         url=draft.url,
-        outlet=draft.outlet,
+        outlet=draft.outlet or outlet_from_furniture(piece.text for piece in cleaned.removed),
         title=title,
         byline=cleaned.byline,
         published=draft.published,

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -36,3 +38,41 @@ def outlet_name(*, declared: str | None, site_name: str | None, url: str | None)
         if candidate and candidate.strip():
             return " ".join(candidate.split())
     return registered_domain(url)
+
+
+_WORDS = r"[A-Z][\w'&.-]*(?: (?:[A-Z][\w'&.-]*|of|the|and|&)){0,5}"
+_NAME = rf"(?P<name>{_WORDS}?)"
+_LONGEST_NAME = rf"(?P<name>{_WORDS})"
+_SELF_REFERENCES = (
+    re.compile(rf"(?:opinions?|views?|position) of {_NAME}\s*\.?$"),
+    re.compile(
+        rf"^{_NAME} (?:will use the information|accepts opinion articles|reserves the right)"
+    ),
+    re.compile(rf"^{_NAME} (?:editorial staff|staff|newsroom|news desk|desk|editors)$", re.I),
+    re.compile(rf"(?:©|copyright)\s*(?:\d{{4}}\s*)?{_LONGEST_NAME}"),
+)
+_NOT_NAMES = frozenset({"The", "This", "Our", "All", "We", "Your"})
+
+
+def outlet_from_furniture(pieces: Iterable[str]) -> str | None:
+    """The outlet a page names itself in its furniture, or ``None``.
+
+    Op-ed notices ("the views of Libyan Express"), correction forms ("Libyan
+    Express will use the information you provide"), house bylines ("Libyan
+    Gazette Editorial Staff") and copyright lines name the outlet when the
+    input carries no URL or metadata. The name named most often wins.
+
+    >>> outlet_from_furniture(["The views ... do not reflect the views of Libyan Express."])
+    'Libyan Express'
+    """
+    found: list[str] = []
+    for piece in pieces:
+        text = " ".join(piece.split()).strip(" ()")
+        text = re.sub(r"^(?:author|by)\s*:?\s*", "", text, flags=re.I)
+        for pattern in _SELF_REFERENCES:
+            match = pattern.search(text)
+            if match and match.group("name").split()[0] not in _NOT_NAMES:
+                found.append(match.group("name").split(". ")[0].strip(" ."))
+    if not found:
+        return None
+    return max(dict.fromkeys(found), key=found.count)
