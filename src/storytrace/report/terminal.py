@@ -12,7 +12,10 @@ article cannot drive the terminal.
 >>> reuse = Reuse("a", "b", (Passage(Span(0, 17), Span(10, 27), "verbatim", 1.0),), 17, 0.6, 0.6)
 >>> analysis = StoryAnalysis(Story("s", ("a", "b")), reuse=(reuse,))
 >>> pair = compare_articles(analysis, {"a": a, "b": b}, "a", "b")
->>> print(render_side_by_side(pair, width=60).splitlines()[4])
+>>> lines = render_side_by_side(pair, width=60).splitlines()
+>>> print(lines[3])
+unknown outlet (a)           | unknown outlet (b)
+>>> print(lines[5])
 [1 Fire at the port. 1] Two  | Two hurt. [1 Fire at the
 """
 
