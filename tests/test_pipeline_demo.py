@@ -102,3 +102,26 @@ def test_demo_wire_copies_form_one_lineage(report: Report) -> None:
     assert copies <= set(lineage.article_ids)
     edges = {(e.source_id, e.target_id) for e in story.provenance}
     assert {(wire, copy) for copy in copies} <= edges
+
+
+def test_demo_french_translation_derives_from_the_edited_copy_it_follows(report: Report) -> None:
+    story = _story_of(report, "courrierlittoral")
+    french = _article(report, "courrierlittoral").id
+    edited = _article(report, "rivertonpost").id
+    wire = _article(report, "mpa-corvenna").id
+    parents = {e.source_id for e in story.provenance if e.target_id == french}
+    assert parents == {edited}
+    [reuse] = [r for r in story.reuse if {r.source_id, r.target_id} == {edited, french}]
+    assert {p.kind for p in reuse.passages} == {"translation"}
+    assert reuse.target_share > 0.9
+    [lineage] = [item for item in story.lineages if wire in item.article_ids]
+    assert french in lineage.article_ids
+
+
+@pytest.mark.parametrize(("translations", "edges"), [(True, 1), (False, 0)])
+def test_demo_translation_edge_needs_the_multilingual_model(translations: bool, edges: int) -> None:
+    report = analyze([str(DEMO / "courrierlittoral-corvenna-collision.html"),
+                      str(DEMO / "rivertonpost-corvenna-ships-collide.html")],
+                     settings=Settings(translations=translations))  # fmt: skip
+    assert len(report.stories) == 1
+    assert len(report.stories[0].provenance) == edges

@@ -169,8 +169,8 @@ class Story:
     explanation: tuple[StoryEvidence, ...] = ()
 
 
-PassageKind = Literal["verbatim", "edited", "paraphrase"]
-"""How a shared passage was reused: word for word, with small edits, or reworded."""
+PassageKind = Literal["verbatim", "edited", "paraphrase", "translation"]
+"""How a shared passage was reused: word for word, with small edits, reworded, or translated."""
 
 
 @dataclass(frozen=True, slots=True)

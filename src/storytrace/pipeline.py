@@ -29,6 +29,7 @@ from storytrace.models import (
     Story,
     StoryAnalysis,
 )
+from storytrace.multilingual import embed_multilingual
 from storytrace.report.compare import Comparison, compare_articles
 from storytrace.reuse import Background, align_pair, build_background, trace_story
 from storytrace.reuse.shares import make_reuse
@@ -77,7 +78,10 @@ def analyse_story(
     """
     members = [articles[article_id] for article_id in story.article_ids]
     embed = embed_texts if settings.embeddings else None
-    provenance = trace_story(members, settings=settings.reuse, embed=embed, background=background)
+    translate = embed_multilingual if settings.translations else None
+    provenance = trace_story(
+        members, settings=settings.reuse, embed=embed, background=background, translate=translate
+    )
     lineage_of = {
         article_id: lineage.id
         for lineage in provenance.lineages
@@ -249,7 +253,8 @@ def compare(
         if any({r.source_id, r.target_id} == {left_id, right_id} for r in analysis.reuse):
             return compare_articles(analysis, {left_id: left, right_id: right}, left_id, right_id)
     embed = embed_texts if settings.embeddings else None
-    passages = align_pair(left, right, settings=settings.reuse, embed=embed)
+    translate = embed_multilingual if settings.translations else None
+    passages = align_pair(left, right, settings=settings.reuse, embed=embed, translate=translate)
     reuse = make_reuse(
         left_id, right_id, passages, source_length=len(left.text), target_length=len(right.text)
     )

@@ -65,6 +65,13 @@ class Settings:
             "help": "use sentence embeddings (packaged MiniLM) for paraphrases and claim groups"
         },
     )
+    translations: bool = field(
+        default=True,
+        metadata={
+            "help": "find translated passages between articles in different languages "
+            "(packaged multilingual Universal Sentence Encoder)"
+        },
+    )
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_redirects", "template_min_articles"):

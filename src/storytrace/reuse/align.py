@@ -33,6 +33,7 @@ from storytrace.reuse.boilerplate import Background, boilerplate_mask
 from storytrace.reuse.matches import (
     Vectors,
     edited_sentences,
+    original_sentence_texts,
     paraphrase_sentences,
     paraphrased_sentences,
     sentence_texts,
@@ -51,17 +52,26 @@ def embed_sentences(
     embed: Embed,
     *,
     skip: Sequence[set[int]] | None = None,
+    originals: Sequence[str] | None = None,
 ) -> list[Vectors]:
     """Embeddings of each text's sentences long enough to be paraphrases, in one ``embed`` call.
 
     Sentences whose index is in ``skip[k]`` for text ``k`` are not embedded;
-    they get the zero vector, which matches nothing.
+    they get the zero vector, which matches nothing. With ``originals`` (each
+    text's ``Article.text``) the sentences are embedded as written, not in
+    their normalised form (see :func:`embed_original_sentences`).
     """
     indices = [
         [i for i in paraphrase_sentences(text) if not (skip and i in skip[k])]
         for k, text in enumerate(texts)
     ]
-    rows = [sentence_texts(text, wanted) for text, wanted in zip(texts, indices, strict=True)]
+    if originals is None:
+        rows = [sentence_texts(text, wanted) for text, wanted in zip(texts, indices, strict=True)]
+    else:
+        rows = [
+            original_sentence_texts(text, original, wanted)
+            for text, original, wanted in zip(texts, originals, indices, strict=True)
+        ]
     flat = [sentence for row in rows for sentence in row]
     vectors = np.asarray(embed(flat), dtype=np.float32) if flat else np.zeros((0, 1), np.float32)
     if vectors.ndim != 2 or vectors.shape[0] != len(flat):
@@ -81,6 +91,18 @@ def embed_sentences(
     return result
 
 
+def embed_original_sentences(
+    texts: Sequence[MatchText], originals: Sequence[str], embed: Embed
+) -> list[Vectors]:
+    """Multilingual embeddings of each text's sentences, as written in ``originals``.
+
+    ``embed`` is :func:`storytrace.multilingual.embed_multilingual` (or any
+    function giving one L2-normalised row per text); ``originals[k]`` is the
+    ``Article.text`` that ``texts[k]`` was prepared from.
+    """
+    return embed_sentences(texts, embed, originals=originals)
+
+
 def align_texts(
     a: MatchText,
     b: MatchText,
@@ -90,11 +112,15 @@ def align_texts(
     vectors_b: Vectors | None = None,
     boilerplate_a: bytes | None = None,
     boilerplate_b: bytes | None = None,
+    translation_a: Vectors | None = None,
+    translation_b: Vectors | None = None,
 ) -> tuple[Passage, ...]:
     """The passages ``a`` and ``b`` share; ``source_span`` is in ``a``, ``target_span`` in ``b``.
 
     Give ``vectors_a`` and ``vectors_b`` (from :func:`embed_sentences`) to find
-    paraphrases too.
+    paraphrases too, and ``translation_a`` and ``translation_b`` (multilingual
+    vectors, from :func:`embed_original_sentences`) to find translations when
+    the two articles are in different languages.
     """
     runs = verbatim_runs(a, b, seed_words=settings.seed_words)
     edited = edited_sentences(
@@ -118,6 +144,19 @@ def align_texts(
                 seeds=matches,
             )
         )
+    if translation_a is not None and translation_b is not None:
+        matches.extend(
+            paraphrased_sentences(
+                a,
+                b,
+                translation_a,
+                translation_b,
+                strict=settings.translation_similarity,
+                loose=settings.translation_extend_similarity,
+                seeds=matches,
+                kind="translation",
+            )
+        )
     return assemble_passages(
         a, b, matches, settings, boilerplate_a=boilerplate_a, boilerplate_b=boilerplate_b
     )
@@ -130,11 +169,14 @@ def align_pair(
     settings: ReuseSettings | None = None,
     embed: Embed | None = None,
     background: Background | None = None,
+    translate: Embed | None = None,
 ) -> tuple[Passage, ...]:
     """Every passage articles ``a`` and ``b`` share, in no particular direction.
 
     ``source_span`` points into ``a.text`` and ``target_span`` into ``b.text``.
-    Without ``embed`` only verbatim and edited passages are found.
+    Without ``embed`` only verbatim and edited passages are found; with
+    ``translate`` (:func:`storytrace.multilingual.embed_multilingual`),
+    translations too when :func:`in_other_languages` says the articles differ.
     """
     settings = settings or ReuseSettings()
     text_a = prepare_text(a, seed_words=settings.seed_words)
@@ -142,6 +184,9 @@ def align_pair(
     vectors: Sequence[Vectors | None] = (None, None)
     if embed is not None:
         vectors = embed_sentences([text_a, text_b], embed)
+    translations: Sequence[Vectors | None] = (None, None)
+    if translate is not None and in_other_languages(a, b):
+        translations = embed_original_sentences([text_a, text_b], [a.text, b.text], translate)
     return align_texts(
         text_a,
         text_b,
@@ -150,4 +195,11 @@ def align_pair(
         vectors_b=vectors[1],
         boilerplate_a=boilerplate_mask(text_a, background),
         boilerplate_b=boilerplate_mask(text_b, background),
+        translation_a=translations[0],
+        translation_b=translations[1],
     )
+
+
+def in_other_languages(a: Article, b: Article) -> bool:
+    """Whether both articles' languages are known and differ (a translation is possible)."""
+    return bool(a.language and b.language and a.language != b.language)

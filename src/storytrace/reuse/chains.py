@@ -10,8 +10,10 @@ seen the other. So each article gets **parents**, chosen like this:
    before ``c`` puts ``a`` before ``c``; ``chain`` evidence);
 2. the candidate that explains the most of the article's copied text is the
    parent; on a near tie (less than half ``derivation_min_chars`` apart) the
-   earlier one in the chain wins (a copy of a copy that added nothing is
-   explained by the original). Further candidates are
+   one the article follows in fewer passages wins (it kept that candidate's
+   order and cuts: a translation of an edited copy follows the copy, not the
+   wire), then the earlier one in the chain (a copy of a copy that added
+   nothing is explained by the original). Further candidates are
    parents too if they explain at least ``derivation_min_chars`` more;
 3. two articles that both credit one outlet missing from the corpus are
    siblings unless one credits the other, or shares with it text that the
@@ -52,7 +54,7 @@ class _Edge:
 
 
 def _copied_spans(reuse: Reuse, article: str) -> list[Span]:
-    """The spans of ``article`` covered by copied (not reworded) passages of ``reuse``."""
+    """The spans of ``article`` covered by copied or translated (not reworded) passages."""
     passages = [p for p in reuse.passages if p.kind != "paraphrase"]
     if reuse.target_id == article:
         return merged_spans(p.target_span for p in passages)
@@ -172,10 +174,13 @@ def _parents(
         if best < (settings.derivation_min_chars if chosen else 1):
             break
         near = [e for e in remaining if best - gains[e.source] < settings.derivation_min_chars / 2]
-        # On a near tie the candidate that came before the others explains them too.
+        # On a near tie the candidate whose text the article follows in one piece (its
+        # order, its cuts) is the closer parent; then the one that came before the
+        # others explains them too.
         pick = min(
             near,
             key=lambda e: (
+                len(reuses[frozenset((e.source, target))].passages),
                 -sum((e.source, o.source) in orders for o in near),
                 -gains[e.source],
                 e.source,

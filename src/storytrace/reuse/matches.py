@@ -305,6 +305,16 @@ def sentence_texts(text: MatchText, indices: Sequence[int]) -> list[str]:
     return [folded[text.sentences[i].start : text.sentences[i].end] for i in indices]
 
 
+def original_sentence_texts(text: MatchText, original: str, indices: Sequence[int]) -> list[str]:
+    """The given sentences as the article wrote them (``original`` is ``Article.text``).
+
+    The multilingual model needs the real letters: the normalised form folds
+    Cyrillic and Greek letters into their Latin look-alikes.
+    """
+    spans = [text.original_span(text.sentences[i].start, text.sentences[i].end) for i in indices]
+    return [original[span.start : span.end] for span in spans]
+
+
 def paraphrased_sentences(
     a: MatchText,
     b: MatchText,
@@ -314,11 +324,14 @@ def paraphrased_sentences(
     strict: float,
     loose: float,
     seeds: list[Match],
+    kind: PassageKind = "paraphrase",
 ) -> list[Match]:
     """Sentence pairs left unmatched whose embeddings have a cosine of at least ``strict``.
 
     ``vectors_a`` holds one L2-normalised row per sentence of
     :func:`paraphrase_sentences` of ``a``, in that order; the same for ``b``.
+    With multilingual vectors and ``kind="translation"`` the pairs found are
+    translations.
     """
     rows_a = paraphrase_sentences(a)
     rows_b = paraphrase_sentences(b)
@@ -334,4 +347,4 @@ def paraphrased_sentences(
     candidates: dict[tuple[int, int], float] = {}
     for row, column in zip(*np.nonzero(cosines >= loose), strict=True):
         candidates[rows_a[keep_a[row]], rows_b[keep_b[column]]] = float(cosines[row, column])
-    return _grow(candidates, strict, loose, seeds, a, b, "paraphrase")
+    return _grow(candidates, strict, loose, seeds, a, b, kind)

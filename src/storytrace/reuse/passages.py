@@ -12,9 +12,10 @@ Matches that lie close together in both texts merge into one passage (PAN's
   separate passages, each still verbatim.
 
 A passage is ``verbatim`` when both sides have the same words in the same
-order, ``paraphrase`` when most of it was matched by sentence embeddings, and
-``edited`` otherwise. Passages with too few matched words or content words
-(names and titles alone), or made mostly of boilerplate, are dropped.
+order, ``translation`` or ``paraphrase`` when most of it was matched by
+multilingual or English sentence embeddings, and ``edited`` otherwise.
+Passages with too few matched words or content words (names and titles
+alone), or made mostly of boilerplate, are dropped.
 
 >>> from storytrace.models import Article
 >>> from storytrace.reuse.segments import prepare_text
@@ -37,6 +38,9 @@ from storytrace.models import Passage, PassageKind
 from storytrace.reuse.matches import Match
 from storytrace.reuse.segments import MatchText
 from storytrace.reuse.settings import ReuseSettings
+
+_REWORDED = frozenset({"paraphrase", "translation"})
+"""Kinds matched by embeddings, whose similarity is a cosine rather than a word overlap."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,15 +136,18 @@ def _kind(box: _Box, a: MatchText, b: MatchText) -> PassageKind:
     first_b, end_b = b.words_in(box.b_start, box.b_end)
     if a.words[first_a:end_a] == b.words[first_b:end_b]:
         return "verbatim"
-    lexical = _matched_words([m.b_words for m in box.matches if m.kind != "paraphrase"])
+    lexical = _matched_words([m.b_words for m in box.matches if m.kind not in _REWORDED])
+    translated = _matched_words([m.b_words for m in box.matches if m.kind == "translation"])
     reworded = _matched_words([m.b_words for m in box.matches if m.kind == "paraphrase"])
+    if len(translated - lexical) > len(lexical):
+        return "translation"
     return "paraphrase" if len(reworded - lexical) > len(lexical) else "edited"
 
 
 def _similarity(box: _Box, kind: PassageKind, a: MatchText, b: MatchText) -> float:
     if kind == "verbatim":
         return 1.0
-    if kind == "paraphrase":
+    if kind in _REWORDED:
         weights = [m.b_words[1] - m.b_words[0] for m in box.matches]
         total = sum(weights)
         return sum(w * m.similarity for w, m in zip(weights, box.matches, strict=True)) / total

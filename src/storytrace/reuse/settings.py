@@ -23,6 +23,8 @@ _SHARES = (
     "extend_similarity",
     "paraphrase_similarity",
     "paraphrase_extend_similarity",
+    "translation_similarity",
+    "translation_extend_similarity",
     "boilerplate_share",
     "independent_share",
     "containment_margin",
@@ -75,6 +77,17 @@ class ReuseSettings:
     paraphrase_extend_similarity: float = field(
         default=0.7,
         metadata={"help": "lower embedding cosine accepted next to an already matched passage"},
+    )
+    translation_similarity: float = field(
+        default=0.7,
+        metadata={
+            "help": "multilingual embedding cosine at which two sentences in different "
+            "languages are a translation"
+        },
+    )
+    translation_extend_similarity: float = field(
+        default=0.5,
+        metadata={"help": "lower cosine accepted next to an already matched translation"},
     )
     near_gap_chars: int = field(
         default=40,
@@ -161,6 +174,12 @@ class ReuseSettings:
             raise ConfigurationError(
                 f"reuse setting paraphrase_extend_similarity={self.paraphrase_extend_similarity} "
                 f"is above paraphrase_similarity={self.paraphrase_similarity}; lower it"
+            )
+        if self.translation_extend_similarity > self.translation_similarity:
+            raise ConfigurationError(
+                "reuse setting translation_extend_similarity="
+                f"{self.translation_extend_similarity} is above translation_similarity="
+                f"{self.translation_similarity}; lower it"
             )
         if self.near_gap_chars > self.far_gap_chars:
             raise ConfigurationError(

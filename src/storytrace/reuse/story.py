@@ -5,7 +5,10 @@ pairs worth aligning: those that share at least ``candidate_min_shared`` word
 n-grams that are not boilerplate (found with an inverted index and one matrix
 product), at most ``max_neighbours`` per article. With an ``embed`` function it
 then embeds the sentences that no pair copied and aligns again the pairs with a
-sentence pair close enough to be a paraphrase. Then it infers who copied whom,
+sentence pair close enough to be a paraphrase. With a ``translate`` function
+(multilingual embeddings) it also aligns the pairs of articles in different
+languages whose sentences are close enough to be translations. Then it infers
+who copied whom,
 the story's origins, its lineages and each article's own material.
 
 >>> from storytrace.models import Article
@@ -28,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 import numpy as np
 
@@ -41,7 +45,13 @@ from storytrace.models import (
     Reuse,
     Span,
 )
-from storytrace.reuse.align import Embed, align_texts, embed_sentences
+from storytrace.reuse.align import (
+    Embed,
+    align_texts,
+    embed_original_sentences,
+    embed_sentences,
+    in_other_languages,
+)
 from storytrace.reuse.attribution import Attribution, find_attributions
 from storytrace.reuse.boilerplate import Background, boilerplate_mask
 from storytrace.reuse.chains import build_edges
@@ -91,6 +101,7 @@ class _Prepared:
     text: MatchText
     mask: bytes | None
     vectors: Vectors | None
+    translation: Vectors | None = None
 
 
 def candidate_pairs(
@@ -159,7 +170,8 @@ def _align_chunk(
         a, b = prepared[first], prepared[second]
         passages = align_texts(
             a.text, b.text, settings=settings, vectors_a=a.vectors, vectors_b=b.vectors,
-            boilerplate_a=a.mask, boilerplate_b=b.mask,
+            boilerplate_a=a.mask, boilerplate_b=b.mask, translation_a=a.translation,
+            translation_b=b.translation,
         )  # fmt: skip
         results.append((first, second, passages))
     return results
@@ -213,18 +225,80 @@ def _with_paraphrases(
     return {**aligned, **{(a, b): passages for a, b, passages in realigned}}
 
 
+def _translation_pairs(
+    articles: Sequence[Article], prepared: Sequence[_Prepared], settings: ReuseSettings
+) -> list[tuple[int, int]]:
+    """Pairs in different languages with a sentence pair at the translation threshold.
+
+    Each article keeps its ``max_neighbours`` partners with the closest sentence pair.
+    """
+    best: dict[tuple[int, int], float] = {}
+    for first, second in combinations(range(len(articles)), 2):
+        a, b = prepared[first].translation, prepared[second].translation
+        if a is None or b is None or not len(a) or not len(b):
+            continue
+        if not in_other_languages(articles[first], articles[second]):
+            continue
+        closest = float((a @ b.T).max())
+        if closest >= settings.translation_similarity:
+            best[first, second] = closest
+    kept: set[tuple[int, int]] = set()
+    for index in range(len(articles)):
+        partners = sorted(
+            (pair for pair in best if index in pair), key=lambda pair: (-best[pair], pair)
+        )
+        kept.update(partners[: settings.max_neighbours])
+    return sorted(kept)
+
+
+def _with_translations(
+    articles: Sequence[Article],
+    prepared: Sequence[_Prepared],
+    aligned: dict[tuple[int, int], tuple[Passage, ...]],
+    translate: Embed,
+    settings: ReuseSettings,
+) -> dict[tuple[int, int], tuple[Passage, ...]]:
+    """Align again, with multilingual vectors, the pairs in different languages.
+
+    Only articles that have a partner in another language are embedded.
+    """
+    involved = sorted(
+        {
+            index
+            for first, second in combinations(range(len(articles)), 2)
+            if in_other_languages(articles[first], articles[second])
+            for index in (first, second)
+        }
+    )
+    if not involved:
+        return aligned
+    vectors = embed_original_sentences(
+        [prepared[k].text for k in involved], [articles[k].text for k in involved], translate
+    )
+    embedded = list(prepared)
+    for index, rows in zip(involved, vectors, strict=True):
+        embedded[index] = replace(prepared[index], translation=rows)
+    pairs = _translation_pairs(articles, embedded, settings)
+    realigned = _align_all(embedded, pairs, settings)
+    return {**aligned, **{(a, b): passages for a, b, passages in realigned}}
+
+
 def trace_story(
     articles: Sequence[Article],
     *,
     settings: ReuseSettings | None = None,
     embed: Embed | None = None,
     background: Background | None = None,
+    translate: Embed | None = None,
 ) -> StoryProvenance:
     """Shared passages, derivation edges, origins, lineages and own material of one story.
 
     ``embed`` (e.g. :func:`storytrace.embeddings.embed_texts`) adds paraphrase
-    detection; ``background`` (from :func:`storytrace.reuse.build_background`
-    over other stories) keeps boilerplate out of the reuse.
+    detection; ``translate`` (e.g.
+    :func:`storytrace.multilingual.embed_multilingual`) adds translations
+    between articles in different languages; ``background`` (from
+    :func:`storytrace.reuse.build_background` over other stories) keeps
+    boilerplate out of the reuse.
     """
     settings = settings or ReuseSettings()
     ids = [a.id for a in articles]
@@ -237,6 +311,8 @@ def trace_story(
     aligned = {(a, b): passages for a, b, passages in _align_all(prepared, pairs, settings)}
     if embed is not None:
         aligned = _with_paraphrases(prepared, aligned, embed, settings)
+    if translate is not None:
+        aligned = _with_translations(articles, prepared, aligned, translate, settings)
     by_id = {a.id: a for a in articles}
     outlets = [a.outlet for a in articles if a.outlet]
     credits = {a.id: find_attributions(a, known_outlets=outlets) for a in articles}
