@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storytrace.errors import ConfigurationError
 from storytrace.models import Article, Passage
 from storytrace.normalize import normalize_for_matching
 from storytrace.reuse import ReuseSettings, align_pair, build_background
@@ -188,3 +190,52 @@ def test_reuse_align_spans_always_point_inside_both_texts(
             left = normalize_for_matching(_text(source, passage, "source")).text
             right = normalize_for_matching(_text(target, passage, "target")).text
             assert left.strip(" .") == right.strip(" .")
+
+
+_ENGLISH = (
+    "Firefighters battled a blaze at the chemical plant for eight hours on Tuesday.\n"
+    "The fire started in a storage hall shortly after midnight, the company said.\n"
+    "Two workers were taken to hospital with burns and were later released.\n"
+    "Residents living nearby were told to keep their windows closed until noon."
+)
+_FRENCH = (
+    "Les pompiers ont combattu pendant huit heures mardi un incendie dans l'usine chimique.\n"
+    "Le feu s'est déclaré dans un hangar de stockage peu après minuit, selon l'entreprise.\n"
+    "Deux employés ont été hospitalisés pour des brûlures puis sont ressortis.\n"
+    "Les habitants du quartier ont été priés de garder leurs fenêtres fermées jusqu'à midi."
+)
+
+
+def test_align_pair_finds_a_translation_with_spans_into_both_texts() -> None:
+    from storytrace.multilingual import embed_multilingual
+
+    english = Article("en", "en.txt", _ENGLISH, language="en")
+    french = Article("fr", "fr.txt", _FRENCH, language="fr")
+    [passage] = align_pair(english, french, translate=embed_multilingual)
+    assert passage.kind == "translation"
+    assert english.text[passage.source_span.start : passage.source_span.end] == _ENGLISH
+    assert french.text[passage.target_span.start : passage.target_span.end] == _FRENCH
+    assert align_pair(english, french) == ()
+
+
+def test_align_pair_asks_for_translations_only_across_languages() -> None:
+    calls: list[list[str]] = []
+
+    def recording(texts: list[str]) -> npt.NDArray[np.float32]:
+        calls.append(texts)
+        return np.zeros((len(texts), 4), dtype=np.float32)
+
+    english = Article("a", "a.txt", _ENGLISH, language="en")
+    unknown = Article("b", "b.txt", _FRENCH, language=None)
+    align_pair(english, replace(english, id="c"), translate=recording)
+    align_pair(english, unknown, translate=recording)
+    assert calls == []
+    align_pair(english, replace(unknown, language="fr"), translate=recording)
+    assert len(calls) == 1
+
+
+def test_translation_thresholds_must_be_ordered() -> None:
+    with pytest.raises(ConfigurationError, match="translation_similarity"):
+        ReuseSettings(translation_similarity=0.8, translation_anchor_similarity=0.7)
+    with pytest.raises(ConfigurationError, match="translation_extend_similarity"):
+        ReuseSettings(translation_extend_similarity=0.6, translation_similarity=0.5)

@@ -548,6 +548,26 @@ def bench_reuse(path: Path, embeddings: bool, max_stories: int | None) -> None:
     click.echo(format_reuse_result(result))
 
 
+@bench.command("translation")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--translations",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=Path("tests/data/translations/translations.jsonl"),
+    show_default=True,
+    help="the hand-translated ECB+ articles with their sentence-level gold",
+)
+def bench_translation(path: Path, translations: Path) -> None:
+    """Translated copies: PAN measures per language on hand translations of ECB+ articles,
+    false alarms on articles of another event, thresholds cross-validated by topic.
+
+    Example: storytrace bench translation ../shared/data/ecbplus
+    """
+    from storytrace.bench.translation import format_translation_result, run_translation_benchmark
+
+    click.echo(format_translation_result(run_translation_benchmark(path, translations)))
+
+
 @bench.command("claims")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(

@@ -145,18 +145,20 @@ def align_texts(
             )
         )
     if translation_a is not None and translation_b is not None:
-        matches.extend(
-            paraphrased_sentences(
-                a,
-                b,
-                translation_a,
-                translation_b,
-                strict=settings.translation_similarity,
-                loose=settings.translation_extend_similarity,
-                seeds=matches,
-                kind="translation",
-            )
+        translated = paraphrased_sentences(
+            a,
+            b,
+            translation_a,
+            translation_b,
+            strict=settings.translation_similarity,
+            loose=settings.translation_extend_similarity,
+            seeds=matches,
+            kind="translation",
         )
+        # Two reports of one kind of event in two languages have lead sentences that
+        # look alike; a translation has at least one sentence that is unmistakable.
+        if any(m.similarity >= settings.translation_anchor_similarity for m in translated):
+            matches.extend(translated)
     return assemble_passages(
         a, b, matches, settings, boilerplate_a=boilerplate_a, boilerplate_b=boilerplate_b
     )

@@ -24,6 +24,7 @@ _SHARES = (
     "paraphrase_similarity",
     "paraphrase_extend_similarity",
     "translation_similarity",
+    "translation_anchor_similarity",
     "translation_extend_similarity",
     "boilerplate_share",
     "independent_share",
@@ -79,14 +80,21 @@ class ReuseSettings:
         metadata={"help": "lower embedding cosine accepted next to an already matched passage"},
     )
     translation_similarity: float = field(
-        default=0.7,
+        default=0.5,
         metadata={
             "help": "multilingual embedding cosine at which two sentences in different "
             "languages are a translation"
         },
     )
+    translation_anchor_similarity: float = field(
+        default=0.7,
+        metadata={
+            "help": "cosine that at least one sentence pair must reach before any "
+            "translation between two articles is reported"
+        },
+    )
     translation_extend_similarity: float = field(
-        default=0.5,
+        default=0.4,
         metadata={"help": "lower cosine accepted next to an already matched translation"},
     )
     near_gap_chars: int = field(
@@ -174,6 +182,11 @@ class ReuseSettings:
             raise ConfigurationError(
                 f"reuse setting paraphrase_extend_similarity={self.paraphrase_extend_similarity} "
                 f"is above paraphrase_similarity={self.paraphrase_similarity}; lower it"
+            )
+        if self.translation_similarity > self.translation_anchor_similarity:
+            raise ConfigurationError(
+                f"reuse setting translation_similarity={self.translation_similarity} is above "
+                f"translation_anchor_similarity={self.translation_anchor_similarity}; lower it"
             )
         if self.translation_extend_similarity > self.translation_similarity:
             raise ConfigurationError(
