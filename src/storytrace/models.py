@@ -143,7 +143,9 @@ class Mention:
     field: Literal["title", "text"] = "text"
 
 
-EvidenceKind = Literal["passage", "entity", "date", "number", "similarity", "correction"]
+EvidenceKind = Literal[
+    "passage", "entity", "date", "number", "similarity", "translation", "correction"
+]
 
 
 @dataclass(frozen=True, slots=True)

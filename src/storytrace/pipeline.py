@@ -44,6 +44,7 @@ from storytrace.stories import (
     apply_corrections,
     group_stories,
 )
+from storytrace.stories.translations import join_translations
 
 Progress = Callable[[str, int, int | None], None]
 """Told a stage's name, how many items it has done, and how many there are if known."""
@@ -210,6 +211,14 @@ def _group(
         stories = add_to_stories(earlier, articles, settings.stories)
     else:
         stories = group_stories(articles, settings.stories)
+    if settings.translations:
+        stories = join_translations(
+            stories,
+            articles,
+            translate=embed_multilingual,
+            settings=settings.reuse,
+            window_days=settings.stories.time_window_days,
+        )
     if not corrections:
         return stories
     outcome = apply_corrections(stories, [stage_correction(c) for c in corrections], articles)

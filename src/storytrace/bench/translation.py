@@ -44,11 +44,13 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from storytrace.bench.ecbplus import load_ecbplus
+from storytrace.bench.ecbplus import EcbPlusDocument, load_ecbplus
 from storytrace.bench.pan import Alignment, PanScore, pan_score
 from storytrace.errors import InputError
-from storytrace.models import Article
+from storytrace.models import Article, Story
 from storytrace.reuse import Embed, ReuseSettings, align_pair, trace_story
+from storytrace.stories import group_stories
+from storytrace.stories.translations import join_translations
 
 FIRST_HALF = frozenset(str(topic) for topic in range(1, 8))
 """ECB+ topics 1 to 7: one fold of the cross-validation; topics 8 to 14 are the other."""
@@ -155,12 +157,29 @@ class Fold:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupingScore:
+    """Where story grouping puts each translation, among the articles of its ECB+ topic.
+
+    A translation is *placed* when its story holds articles and most of them
+    report its event; ``wrong_companions`` counts articles of the other event
+    in translations' stories.
+    """
+
+    translations: int
+    placed_by_grouping: int
+    wrong_by_grouping: int
+    placed_after_join: int
+    wrong_after_join: int
+
+
+@dataclass(frozen=True, slots=True)
 class TranslationBenchResult:
-    """Both folds of the cross-validation, and the defaults on every topic."""
+    """Both folds of the cross-validation, the defaults on every topic, and grouping."""
 
     folds: tuple[Fold, ...]
     defaults: TranslationScore
     seconds_per_pair: float
+    grouping: GroupingScore
 
 
 def _settings(base: ReuseSettings, thresholds: tuple[float, float, float]) -> ReuseSettings:
@@ -264,6 +283,38 @@ def _cached(embed: Embed) -> Embed:
     return cached
 
 
+def _placement(
+    stories: Sequence[Story], article_id: str, gold: Mapping[str, str]
+) -> tuple[int, int]:
+    [story] = [s for s in stories if article_id in s.article_ids]
+    mates = [a for a in story.article_ids if a != article_id]
+    right = sum(gold[a] == gold[article_id] for a in mates)
+    return int(bool(mates) and right * 2 >= len(mates)), len(mates) - right
+
+
+def score_grouping(
+    documents: Sequence[EcbPlusDocument], items: Sequence[TranslatedArticle], *, translate: Embed
+) -> GroupingScore:
+    """Group each translation with the articles of its topic, then join translations."""
+    by_topic: dict[str, list[EcbPlusDocument]] = {}
+    for document in documents:
+        by_topic.setdefault(document.topic, []).append(document)
+    totals = [0, 0, 0, 0]
+    for item in items:
+        target = _target(item)
+        members = by_topic[item.topic]
+        gold = {d.article.id: d.story for d in members}
+        gold[target.id] = gold[item.source]
+        articles = [*(d.article for d in members), target]
+        grouped = group_stories(articles)
+        joined = join_translations(grouped, articles, translate=translate)
+        for offset, stories in ((0, grouped), (2, joined)):
+            placed, wrong = _placement(stories, target.id, gold)
+            totals[offset] += placed
+            totals[offset + 1] += wrong
+    return GroupingScore(len(items), *totals)
+
+
 def run_translation_benchmark(
     ecbplus: str | Path,
     translations: str | Path,
@@ -277,7 +328,8 @@ def run_translation_benchmark(
 
         translate = embed_multilingual
     translate = _cached(translate)
-    english = {d.article.id: d.article for d in load_ecbplus(ecbplus).documents}
+    documents = load_ecbplus(ecbplus).documents
+    english = {d.article.id: d.article for d in documents}
     items = load_translations(translations)
     missing = sorted({item.source for item in items} - set(english))
     if missing:
@@ -296,7 +348,8 @@ def run_translation_benchmark(
         best = _best([score(halves[tuned_on], settings=_settings(base, point)) for point in grid])
         reported = score(halves[reported_on], settings=_settings(base, best.thresholds))
         folds.append(Fold(tuned_on, reported_on, best, reported))
-    return TranslationBenchResult(tuple(folds), defaults, round(seconds, 3))
+    grouping = score_grouping(documents, items, translate=translate)
+    return TranslationBenchResult(tuple(folds), defaults, round(seconds, 3), grouping)
 
 
 def other_event(item: TranslatedArticle, english: Mapping[str, Article]) -> list[Article]:
@@ -342,4 +395,11 @@ def format_translation_result(result: TranslationBenchResult) -> str:
     lines.extend(_score_lines("defaults on all topics (tuned on them: optimistic)",
                               result.defaults))  # fmt: skip
     lines.append(f"{result.seconds_per_pair:.2f} s per translated article (both alignments)")
+    g = result.grouping
+    lines.append(
+        f"story grouping with the articles of its topic: {g.placed_by_grouping} of "
+        f"{g.translations} translations in their event's story ({g.wrong_by_grouping} wrong "
+        f"companions); after joining translations: {g.placed_after_join} of {g.translations} "
+        f"({g.wrong_after_join} wrong companions)"
+    )
     return "\n".join(lines)

@@ -1,0 +1,294 @@
+"""Stories across languages: a translated article joins the story of what it translates.
+
+Story grouping weighs shared words, names and numbers; a translation into
+another script shares almost none of them, so an Arabic or Russian translation
+of an English report is left in a story of its own (10 of the 27 hand
+translations of ``storytrace bench translation``), where reuse analysis never
+sees it. This stage looks for such translations and moves them.
+
+Only stories with no article in the corpus's most common language are
+*foreign* and may move; a foreign story joins at most one other story, the one
+holding most of what its articles translate, so no story can bridge two others.
+For each article of a foreign story:
+
+1. candidates are the articles of other stories in another language, within
+   ``window_days`` when both are dated, ranked by the cosine of their lead
+   vectors (the mean multilingual vector of the first ``lead_sentences``
+   sentences); the ``neighbours`` closest are kept;
+2. each candidate is aligned with the article sentence by sentence
+   (:func:`storytrace.reuse.align.align_texts` with multilingual vectors and
+   the translation thresholds of :class:`storytrace.reuse.ReuseSettings`);
+3. a candidate with at least ``derivation_min_chars`` translated characters
+   is a link, and the link is the story's evidence (kind ``translation``, with
+   the translated passage in both articles).
+
+>>> from storytrace.models import Article, Story
+>>> stories = (Story("s1", ("a",)),)
+>>> join_translations(stories, [Article("a", "a", "Text.", language="en")],
+...                   translate=lambda texts: None) == stories
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import numpy as np
+
+from storytrace.models import Article, Mention, Passage, Story, StoryEvidence
+from storytrace.reuse.align import Embed, align_texts, embed_original_sentences
+from storytrace.reuse.matches import Vectors, original_sentence_texts, paraphrase_sentences
+from storytrace.reuse.segments import MatchText, prepare_text
+from storytrace.reuse.settings import ReuseSettings
+from storytrace.stories.features import parse_published
+from storytrace.stories.records import headline, story_id
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationLink:
+    """``foreign_id`` translates ``source_id`` over ``characters`` of its text."""
+
+    foreign_id: str
+    source_id: str
+    characters: int
+    passage: Passage
+
+
+def _dated(article: Article) -> datetime | None:
+    return parse_published(article.published)
+
+
+def _within(first: datetime | None, second: datetime | None, days: float) -> bool:
+    if first is None or second is None:
+        return True
+    return abs((first - second).total_seconds()) <= days * 86400
+
+
+def _foreign_stories(stories: Sequence[Story], articles: Mapping[str, Article]) -> list[Story]:
+    counts = Counter(a.language for a in articles.values() if a.language)
+    if len(counts) < 2:
+        return []
+    majority = max(sorted(counts), key=lambda language: counts[language])
+    return [
+        story
+        for story in stories
+        if all(
+            (language := articles[a].language) and language != majority
+            for a in story.article_ids
+            if a in articles
+        )
+    ]
+
+
+def translation_links(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    *,
+    translate: Embed,
+    settings: ReuseSettings | None = None,
+    window_days: float = 30.0,
+    neighbours: int = 10,
+    lead_sentences: int = 5,
+) -> list[TranslationLink]:
+    """Articles of foreign stories that translate articles of other stories."""
+    settings = settings or ReuseSettings()
+    by_id = {a.id: a for a in articles}
+    foreign = _foreign_stories(stories, by_id)
+    if not foreign:
+        return []
+    story_of = {a: s.id for s in stories for a in s.article_ids}
+    dates = {a.id: _dated(a) for a in articles}
+    wanted: dict[str, list[str]] = {}
+    for story in foreign:
+        for article_id in story.article_ids:
+            article = by_id.get(article_id)
+            if article is None:
+                continue
+            wanted[article_id] = [
+                other.id
+                for other in articles
+                if other.language
+                and other.language != article.language
+                and story_of.get(other.id) != story.id
+                and _within(dates[article_id], dates[other.id], window_days)
+            ]
+    involved = sorted({i for key, others in wanted.items() for i in (key, *others)})
+    if not involved:
+        return []
+    texts = {i: prepare_text(by_id[i], seed_words=settings.seed_words) for i in involved}
+    # Leads rank the candidates (a few sentences of every article); only the closest
+    # candidates are embedded whole and aligned.
+    leads = _leads(involved, texts, by_id, translate, lead_sentences)
+    chosen = {
+        article_id: sorted(others, key=lambda o: (-float(leads[article_id] @ leads[o]), o))[
+            :neighbours
+        ]
+        for article_id, others in sorted(wanted.items())
+    }
+    aligned = sorted({i for key, others in chosen.items() for i in (key, *others)})
+    vectors = dict(
+        zip(
+            aligned,
+            embed_original_sentences([texts[i] for i in aligned],
+                                     [by_id[i].text for i in aligned], translate),
+            strict=True,
+        )
+    )  # fmt: skip
+    links: list[TranslationLink] = []
+    for article_id, others in chosen.items():
+        for other in others:
+            link = _link(article_id, other, texts, vectors, settings)
+            if link is not None:
+                links.append(link)
+    return links
+
+
+def _leads(
+    ids: Sequence[str],
+    texts: Mapping[str, MatchText],
+    articles: Mapping[str, Article],
+    translate: Embed,
+    count: int,
+) -> dict[str, Vectors]:
+    """The normalised mean multilingual vector of each article's first ``count`` sentences."""
+    rows = [
+        original_sentence_texts(texts[i], articles[i].text, paraphrase_sentences(texts[i])[:count])
+        for i in ids
+    ]
+    flat = [sentence for row in rows for sentence in row]
+    vectors = np.asarray(translate(flat), dtype=np.float32) if flat else np.zeros((0, 1))
+    leads: dict[str, Vectors] = {}
+    position = 0
+    for article_id, row in zip(ids, rows, strict=True):
+        lead = vectors[position : position + len(row)].sum(axis=0) if row else None
+        position += len(row)
+        norm = float(np.linalg.norm(lead)) if lead is not None else 0.0
+        width = vectors.shape[1] if vectors.ndim == 2 else 1
+        leads[article_id] = (
+            (lead / norm).astype(np.float32) if lead is not None and norm
+            else np.zeros(width, dtype=np.float32)
+        )  # fmt: skip
+    return leads
+
+
+def _link(
+    foreign: str,
+    other: str,
+    texts: Mapping[str, MatchText],
+    vectors: Mapping[str, Vectors],
+    settings: ReuseSettings,
+) -> TranslationLink | None:
+    passages = [
+        p
+        for p in align_texts(
+            texts[other],
+            texts[foreign],
+            settings=settings,
+            translation_a=vectors[other],
+            translation_b=vectors[foreign],
+        )
+        if p.kind == "translation"
+    ]
+    characters = sum(p.target_span.length for p in passages)
+    if characters < settings.derivation_min_chars:
+        return None
+    longest = max(passages, key=lambda p: (p.target_span.length, p.target_span.start))
+    return TranslationLink(foreign, other, characters, longest)
+
+
+def join_translations(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    *,
+    translate: Embed,
+    settings: ReuseSettings | None = None,
+    window_days: float = 30.0,
+) -> tuple[Story, ...]:
+    """The stories after each foreign story has joined the story it translates, if any.
+
+    Stories that take part in no join come back unchanged (same records).
+    """
+    links = translation_links(
+        stories, articles, translate=translate, settings=settings, window_days=window_days
+    )
+    if not links:
+        return tuple(stories)
+    story_of = {a: s.id for s in stories for a in s.article_ids}
+    weight: dict[tuple[str, str], int] = {}
+    for link in links:
+        pair = (story_of[link.foreign_id], story_of[link.source_id])
+        weight[pair] = weight.get(pair, 0) + link.characters
+    best: dict[str, str] = {}
+    for (foreign, other), characters in sorted(weight.items()):
+        current = best.get(foreign)
+        if current is None or (characters, other) > (weight[foreign, current], current):
+            best[foreign] = other
+    parent = {s.id: s.id for s in stories}
+
+    def root(story: str) -> str:
+        while parent[story] != story:
+            story = parent[story]
+        return story
+
+    for foreign, other in sorted(best.items()):
+        first, second = root(foreign), root(other)
+        if first != second:
+            parent[first] = second
+    groups: dict[str, list[Story]] = {}
+    for story in stories:
+        groups.setdefault(root(story.id), []).append(story)
+    article_by_id = {a.id: a for a in articles}
+    result = [
+        members[0] if len(members) == 1 else _joined(members, links, story_of, article_by_id)
+        for members in groups.values()
+    ]
+    return tuple(sorted(result, key=lambda s: (-len(s.article_ids), s.id)))
+
+
+def _joined(
+    members: Sequence[Story],
+    links: Sequence[TranslationLink],
+    story_of: Mapping[str, str],
+    articles: Mapping[str, Article],
+) -> Story:
+    """One story made of ``members``: the largest one's title, the links as evidence."""
+    ids = {s.id for s in members}
+    main = max(members, key=lambda s: (len(s.article_ids), s.id))
+    article_ids = tuple(sorted(a for s in members for a in s.article_ids))
+    known = [articles[a] for a in article_ids if a in articles]
+    dated = sorted(
+        (moment, a.published)
+        for a in known
+        if a.published and (moment := parse_published(a.published)) is not None
+    )
+    evidence = [
+        StoryEvidence(
+            kind="translation",
+            value=f"{link.foreign_id} translates {link.source_id} ({link.characters} characters)",
+            weight=1.0,
+            mentions=(
+                Mention(
+                    link.foreign_id, link.passage.target_span.start, link.passage.target_span.end
+                ),
+                Mention(
+                    link.source_id, link.passage.source_span.start, link.passage.source_span.end
+                ),
+            ),
+        )
+        for link in links
+        if story_of[link.foreign_id] in ids and story_of[link.source_id] in ids
+    ]
+    title = main.title or next((t for a in known if (t := headline(a))), None)
+    return replace(
+        main,
+        id=story_id(article_ids),
+        article_ids=article_ids,
+        title=title,
+        first_published=dated[0][1] if dated else None,
+        last_published=dated[-1][1] if dated else None,
+        outlets=tuple(sorted({a.outlet for a in known if a.outlet})),
+        explanation=(*evidence, *(item for s in members for item in s.explanation)),
+    )
