@@ -9,8 +9,8 @@ def test_stories_exported_members() -> None:
     public = {name for name in dir(storytrace.stories) if not name.startswith("_")}
     modules = {
         "candidates", "clustering", "corrections", "explanation", "features", "graph",
-        "grouping", "incremental", "records", "settings", "similarity", "stage", "vectors",
-        "vocabulary",
+        "grouping", "incremental", "records", "settings", "similarity", "stage", "translations",
+        "vectors", "vocabulary",
     }  # fmt: skip
     assert public - modules == set(storytrace.stories.__all__)
     for name in storytrace.stories.__all__:

@@ -17,6 +17,7 @@ from storytrace.stories.incremental import add_to_grouping, add_to_stories
 from storytrace.stories.records import build_stories, story_id
 from storytrace.stories.settings import EMBEDDING_MODELS, FieldWeights, StorySettings
 from storytrace.stories.stage import group_stories
+from storytrace.stories.translations import TranslationLink, join_translations, translation_links
 
 __all__ = [
     "EMBEDDING_MODELS",
@@ -30,11 +31,14 @@ __all__ = [
     "SkippedCorrection",
     "Split",
     "StorySettings",
+    "TranslationLink",
     "add_to_grouping",
     "add_to_stories",
     "apply_corrections",
     "build_stories",
     "cluster_articles",
     "group_stories",
+    "join_translations",
     "story_id",
+    "translation_links",
 ]
