@@ -125,3 +125,26 @@ def test_demo_translation_edge_needs_the_multilingual_model(translations: bool, 
                      settings=Settings(translations=translations))  # fmt: skip
     assert len(report.stories) == 1
     assert len(report.stories[0].provenance) == edges
+
+
+def test_demo_french_translation_states_the_claims_it_translates(report: Report) -> None:
+    story = _story_of(report, "courrierlittoral")
+    french = _article(report, "courrierlittoral")
+    edited = _article(report, "rivertonpost").id
+    translated = [
+        (claim, mention)
+        for claim in story.claims
+        for mention in claim.mentions
+        if mention.article_id == french.id
+    ]
+    assert len(translated) >= 10
+    assert all(m.translated_from == edited and m.attributed_to is None for _, m in translated)
+    [claim] = [c for c, m in translated if french.text[m.start : m.end].startswith("Dix-sept")]
+    assert "Seventeen of them were crew members" in claim.text
+    # The translation adds an article, not an independent source: it is in its
+    # source's lineage.
+    stating = {m.article_id for m in claim.mentions}
+    lineage_of = {a: lineage.id for lineage in story.lineages for a in lineage.article_ids}
+    assert lineage_of[french.id] == lineage_of[edited]
+    assert claim.support == len(stating)
+    assert claim.independent_support == len({lineage_of.get(a, a) for a in stating})

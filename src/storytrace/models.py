@@ -272,6 +272,9 @@ class ClaimMention:
 
     ``hedges`` are the hedging words found ("reportedly", "appear to");
     ``chain`` the whole attribution chain when there is more than a speaker.
+    ``translated_from`` names the article whose sentence this one translates,
+    for a mention found through a translated passage (its attribution is not
+    read: claims are parsed in English only).
     """
 
     article_id: str
@@ -284,6 +287,7 @@ class ClaimMention:
     hedged: bool = False
     hedges: tuple[str, ...] = ()
     chain: tuple[ChainLink, ...] = ()
+    translated_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,8 @@ def analyse_story(
         reuse=provenance.reuse,
         embed=embed,
         settings=settings.claims,
+        translate=translate,
+        derivations=provenance.provenance,
     )
     return StoryAnalysis(
         story=story,

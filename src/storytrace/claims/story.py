@@ -49,6 +49,7 @@ from storytrace.claims.records import (
 )
 from storytrace.claims.slots import UnitSlots, unit_slots
 from storytrace.claims.speakers import field_text, unit_attributions
+from storytrace.claims.translated import add_translated_mentions
 from storytrace.claims.units import article_sentences, split_sentences, units_of
 from storytrace.claims.updates import duration_update, find_updates, is_revision
 from storytrace.errors import ConfigurationError
@@ -59,6 +60,7 @@ from storytrace.models import (
     ClaimMention,
     Discrepancy,
     Mention,
+    ProvenanceEdge,
     Reuse,
 )
 from storytrace.normalize import normalize_for_matching
@@ -150,13 +152,19 @@ def analyze_claims(
     reuse: Sequence[Reuse] = (),
     embed: Embed | None = None,
     settings: ClaimSettings | None = None,
+    translate: Embed | None = None,
+    derivations: Sequence[ProvenanceEdge] = (),
 ) -> StoryClaims:
     """Claims, attributions, entities, discrepancies and opinion of one story.
 
     ``lineage_of`` maps an article id to its lineage id (an article missing from
     it is its own lineage); ``reuse`` holds :class:`storytrace.models.Reuse`
     records between the story's articles; ``embed`` returns L2-normalised
-    sentence vectors (e.g. :func:`storytrace.embeddings.embed_texts`).
+    sentence vectors (e.g. :func:`storytrace.embeddings.embed_texts`);
+    ``translate`` returns multilingual ones
+    (:func:`storytrace.multilingual.embed_multilingual`) to find the claims
+    that articles in other languages state in passages translated from what
+    they derive from (``derivations``, the provenance edges).
     """
     settings = settings or ClaimSettings()
     ids = [a.id for a in articles]
@@ -251,6 +259,13 @@ def analyze_claims(
         for i, u in enumerate(units)
         if attributions[i].chain or attributions[i].hedged
     )
+    if translate is not None:
+        claims = list(
+            add_translated_mentions(
+                claims, {a.id: a for a in articles}, reuse, translate=translate,
+                lineage_of=lineage_of, derivations=derivations,
+            )
+        )  # fmt: skip
     return StoryClaims(
         claims=tuple(claims),
         discrepancies=discrepancies,

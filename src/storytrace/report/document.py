@@ -175,6 +175,7 @@ def _claim_mention(mention: ClaimMention) -> dict[str, Any]:
         "chain": [
             {"source": link.source, "cue": link.cue, "role": link.role} for link in mention.chain
         ],
+        "translated_from": mention.translated_from,
     }
 
 

@@ -146,6 +146,7 @@ def _claim(data: dict[str, Any]) -> Claim:
                 chain=tuple(
                     ChainLink(source=c["source"], cue=c["cue"], role=c["role"]) for c in m["chain"]
                 ),
+                translated_from=m.get("translated_from"),
             )
             for m in data["mentions"]
         ),

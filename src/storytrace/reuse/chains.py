@@ -4,17 +4,23 @@ Pairwise evidence says which of two articles came first, not that one copied
 the other: two reprints of one scoop share its text without either having
 seen the other. So each article gets **parents**, chosen like this:
 
-1. candidates are the articles it copied from (verbatim or edited, at least
-   ``derivation_min_chars`` characters) that came before it: directly by the
+1. candidates are the articles it copied from (verbatim, edited or
+   translated, at least ``derivation_min_chars`` characters; a translation
+   must also cover ``translation_min_share`` of the article with a mean
+   cosine of ``translation_derivation_similarity``, since reports of the same
+   facts in two languages match many sentences loosely) that came before it: directly by the
    pair's own evidence, or through a chain of such pairs (``a`` before ``b``
    before ``c`` puts ``a`` before ``c``; ``chain`` evidence);
 2. the candidate that explains the most of the article's copied text is the
-   parent; on a near tie (less than half ``derivation_min_chars`` apart) the
+   parent; on a near tie (less than half ``derivation_min_chars`` apart) a
+   candidate in the article's language beats a translation, then the
    one the article follows in fewer passages wins (it kept that candidate's
    order and cuts: a translation of an edited copy follows the copy, not the
    wire), then the earlier one in the chain (a copy of a copy that added
    nothing is explained by the original). Further candidates are
-   parents too if they explain at least ``derivation_min_chars`` more;
+   parents too if they explain at least ``derivation_min_chars`` more and are
+   not translations (an article in another language that covers the same facts
+   is a sibling, not a second source);
 3. two articles that both credit one outlet missing from the corpus are
    siblings unless one credits the other, or shares with it text that the
    other articles crediting that outlet do not have (a re-report's own
@@ -59,6 +65,27 @@ def _copied_spans(reuse: Reuse, article: str) -> list[Span]:
     if reuse.target_id == article:
         return merged_spans(p.target_span for p in passages)
     return merged_spans(p.source_span for p in passages)
+
+
+def _translated(reuse: Reuse) -> bool:
+    """Whether most of what the pair shares is translated."""
+    translated = sum(p.target_span.length for p in reuse.passages if p.kind == "translation")
+    return 2 * translated > sum(p.target_span.length for p in reuse.passages)
+
+
+def _close_translation(reuse: Reuse, settings: ReuseSettings) -> bool:
+    """Whether a translated pair is close enough for one article to derive from the other.
+
+    Reports of the same facts in two languages match sentence for sentence at
+    cosines around 0.55; a translation covers most of the article, closer.
+    """
+    passages = [p for p in reuse.passages if p.kind == "translation"]
+    length = sum(p.target_span.length for p in passages)
+    similarity = sum(p.similarity * p.target_span.length for p in passages) / max(length, 1)
+    return (
+        reuse.target_share >= settings.translation_min_share
+        and similarity >= settings.translation_derivation_similarity
+    )
 
 
 def _size(spans: Sequence[Span]) -> int:
@@ -174,12 +201,14 @@ def _parents(
         if best < (settings.derivation_min_chars if chosen else 1):
             break
         near = [e for e in remaining if best - gains[e.source] < settings.derivation_min_chars / 2]
-        # On a near tie the candidate whose text the article follows in one piece (its
-        # order, its cuts) is the closer parent; then the one that came before the
-        # others explains them too.
+        # On a near tie a candidate in the article's own language beats a translation
+        # (nobody translates a story back); then the one whose text the article
+        # follows in one piece (its order, its cuts) is the closer parent; then the
+        # one that came before the others explains them too.
         pick = min(
             near,
             key=lambda e: (
+                _translated(reuses[frozenset((e.source, target))]),
                 len(reuses[frozenset((e.source, target))].passages),
                 -sum((e.source, o.source) in orders for o in near),
                 -gains[e.source],
@@ -190,7 +219,12 @@ def _parents(
         score = pick.score + (CHAIN_WEIGHT if pick.source in notes else 0.0)
         chosen.append(_Edge(pick.source, target, score, evidence))
         covered = merged_spans([*covered, *cover[pick.source]])
-        remaining = [e for e in remaining if e is not pick]
+        # A second parent in another language is two reports of the same facts,
+        # not a second source: only the first parent may be a translation.
+        remaining = [
+            e for e in remaining
+            if e is not pick and not _translated(reuses[frozenset((e.source, target))])
+        ]  # fmt: skip
     return chosen
 
 
@@ -210,6 +244,7 @@ def build_edges(
     linked = {
         pair for pair, reuse in reuses.items()
         if _size(_copied_spans(reuse, reuse.target_id)) >= settings.derivation_min_chars
+        and (not _translated(reuse) or _close_translation(reuse, settings))
     }  # fmt: skip
     usable = [d for d in directions if frozenset((d.source_id, d.target_id)) in linked]
     orders = _orders(usable, linked)

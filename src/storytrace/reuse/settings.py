@@ -26,6 +26,8 @@ _SHARES = (
     "translation_similarity",
     "translation_anchor_similarity",
     "translation_extend_similarity",
+    "translation_min_share",
+    "translation_derivation_similarity",
     "boilerplate_share",
     "independent_share",
     "containment_margin",
@@ -96,6 +98,21 @@ class ReuseSettings:
     translation_extend_similarity: float = field(
         default=0.4,
         metadata={"help": "lower cosine accepted next to an already matched translation"},
+    )
+    translation_min_share: float = field(
+        default=0.5,
+        metadata={
+            "help": "share of an article that translated passages must cover for it to "
+            "derive from the article in the other language"
+        },
+    )
+    translation_derivation_similarity: float = field(
+        default=0.6,
+        metadata={
+            "help": "...and the length-weighted cosine of those passages (every hand "
+            "translation of the benchmark has 0.645 or more; an English rewrite of the "
+            "facts a French article translates, 0.57)"
+        },
     )
     near_gap_chars: int = field(
         default=40,
