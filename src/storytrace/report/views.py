@@ -175,6 +175,7 @@ class ClaimStance:
     attributed_to: str | None
     support: int
     independent_support: int
+    translated_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +298,7 @@ def article_view(
                             attributed_to=mention.attributed_to,
                             support=claim.support,
                             independent_support=claim.independent_support,
+                            translated_from=mention.translated_from,
                         )
                     )
                     break
