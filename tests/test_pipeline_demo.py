@@ -111,6 +111,9 @@ def test_demo_french_translation_derives_from_the_edited_copy_it_follows(report:
     wire = _article(report, "mpa-corvenna").id
     parents = {e.source_id for e in story.provenance if e.target_id == french}
     assert parents == {edited}
+    [edge] = [e for e in story.provenance if e.target_id == french]
+    # "Traduit de l'anglais par la rédaction." says which side is the translation.
+    assert "translation" in {item.kind for item in edge.evidence}
     [reuse] = [r for r in story.reuse if {r.source_id, r.target_id} == {edited, french}]
     assert {p.kind for p in reuse.passages} == {"translation"}
     assert reuse.target_share > 0.9

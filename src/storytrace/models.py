@@ -202,7 +202,9 @@ class Reuse:
     target_share: float
 
 
-ProvenanceEvidenceKind = Literal["time", "attribution", "containment", "wire", "chain"]
+ProvenanceEvidenceKind = Literal[
+    "time", "attribution", "translation", "containment", "wire", "chain"
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,9 @@ Each kind of evidence adds to a score for one direction:
 
 - **attribution** (weight 3): the later article credits the other's outlet
   ("X reported", "according to X", "(X) -", a credit line);
+- **translation** (3): one article says it was translated from the other's
+  language ("Traduit de l'anglais", see
+  :mod:`storytrace.reuse.translation_notes`);
 - **time** (2): one was published before the other (date-only values count
   only when the days differ);
 - **credited** (1 per article, at most 2; reported as ``attribution``): other
@@ -43,6 +46,7 @@ from storytrace.models import Article, ProvenanceEvidence, Reuse
 from storytrace.reuse.attribution import Attribution
 from storytrace.reuse.outlet_names import OutletAliases, is_wire_service
 from storytrace.reuse.settings import ReuseSettings
+from storytrace.reuse.translation_notes import TranslationNote
 
 ATTRIBUTION_WEIGHT = 3.0
 TIME_WEIGHT = 2.0
@@ -109,9 +113,17 @@ def _votes(
     aliases: OutletAliases,
     settings: ReuseSettings,
     credited_by: Mapping[str, frozenset[str]],
+    notes: Mapping[str, TranslationNote],
 ) -> list[tuple[float, ProvenanceEvidence]]:
     """Evidence as signed votes: positive for ``first`` being the source."""
     votes: list[tuple[float, ProvenanceEvidence]] = []
+    for source, target, sign in ((first, second, 1), (second, first, -1)):
+        note = notes.get(target.id)
+        if note is not None and source.language == note.language != target.language:
+            detail = f'{target.id} says it is translated from {note.language}: "{note.line}"'
+            votes.append(
+                (sign * ATTRIBUTION_WEIGHT, ProvenanceEvidence("translation", detail, note.mention))
+            )
     same_outlet = bool(first.outlet) and first.outlet == second.outlet
     if not same_outlet:
         for source, target, sign in ((first, second, 1), (second, first, -1)):
@@ -163,18 +175,20 @@ def infer_direction(
     settings: ReuseSettings,
     aliases: OutletAliases | None = None,
     credited_by: Mapping[str, frozenset[str]] | None = None,
+    notes: Mapping[str, TranslationNote] | None = None,
 ) -> Direction | None:
     """The direction of ``reuse`` (whose source and target are in any order), or ``None``.
 
     ``credited_by`` maps an article id to the articles of the story that credit
-    the story to its outlet (see :func:`credited_articles`).
+    the story to its outlet (see :func:`credited_articles`); ``notes`` an
+    article id to its translation note.
     """
     first, second = articles[reuse.source_id], articles[reuse.target_id]
     if aliases is None:
         names = [n for n in (first.outlet, second.outlet) if n]
         names += [c.outlet for a in (first, second) for c in credits.get(a.id, ())]
         aliases = OutletAliases.from_names(names)
-    votes = _votes(first, second, reuse, credits, aliases, settings, credited_by or {})
+    votes = _votes(first, second, reuse, credits, aliases, settings, credited_by or {}, notes or {})
     score = sum(weight for weight, _ in votes)
     if abs(score) < 0.5:
         return None

@@ -68,6 +68,7 @@ from storytrace.reuse.own import own_material
 from storytrace.reuse.segments import MatchText, prepare_text
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.shares import make_reuse, reverse_reuse
+from storytrace.reuse.translation_notes import translation_note
 
 _MATRIX_CELLS = 20_000_000
 """Largest article-by-n-gram matrix built for candidate pairs; beyond it n-grams are sampled."""
@@ -318,6 +319,7 @@ def trace_story(
     credits = {a.id: find_attributions(a, known_outlets=outlets) for a in articles}
     aliases = story_aliases(articles, credits)
     credited_by = credited_articles(articles, credits, aliases)
+    notes = {a.id: note for a in articles if (note := translation_note(a)) is not None}
     reuses: dict[frozenset[str], Reuse] = {}
     directions: list[Direction] = []
     for (first, second), passages in sorted(aligned.items()):
@@ -328,7 +330,7 @@ def trace_story(
                            target_length=len(b.text))  # fmt: skip
         direction = infer_direction(
             reuse, by_id, credits=credits, settings=settings, aliases=aliases,
-            credited_by=credited_by,
+            credited_by=credited_by, notes=notes,
         )  # fmt: skip
         if direction is not None:
             directions.append(direction)
