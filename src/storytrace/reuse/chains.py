@@ -12,7 +12,9 @@ seen the other. So each article gets **parents**, chosen like this:
    pair's own evidence, or through a chain of such pairs (``a`` before ``b``
    before ``c`` puts ``a`` before ``c``; ``chain`` evidence);
 2. the candidate that explains the most of the article's copied text is the
-   parent; on a near tie (less than half ``derivation_min_chars`` apart) a
+   parent, except that a candidate the article credits by name in its text
+   wins unless another explains ``derivation_min_chars`` more; on a near tie
+   (less than half ``derivation_min_chars`` apart) a
    candidate in the article's language beats a translation, then the
    one the article follows in fewer passages wins (it kept that candidate's
    order and cuts: a translation of an edited copy follows the copy, not the
@@ -65,6 +67,11 @@ def _copied_spans(reuse: Reuse, article: str) -> list[Span]:
     if reuse.target_id == article:
         return merged_spans(p.target_span for p in passages)
     return merged_spans(p.source_span for p in passages)
+
+
+def _credited(edge: _Edge) -> bool:
+    """Whether the later article names the earlier one's outlet (a credit in its text)."""
+    return any(e.kind == "attribution" and e.mention is not None for e in edge.evidence)
 
 
 def _translated(reuse: Reuse) -> bool:
@@ -201,6 +208,14 @@ def _parents(
         if best < (settings.derivation_min_chars if chosen else 1):
             break
         near = [e for e in remaining if best - gains[e.source] < settings.derivation_min_chars / 2]
+        # A candidate the article credits by name is its source unless another
+        # explains a whole derivation's worth more of it.
+        credited = [
+            e for e in remaining
+            if _credited(e) and best - gains[e.source] < settings.derivation_min_chars
+        ]  # fmt: skip
+        if credited and not any(_credited(e) for e in near):
+            near = credited
         # On a near tie a candidate in the article's own language beats a translation
         # (nobody translates a story back); then the one whose text the article
         # follows in one piece (its order, its cuts) is the closer parent; then the
