@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -157,3 +158,39 @@ def test_store_keeps_corrections_in_order(tmp_path: Path) -> None:
         ("move", ("a3",), "a1"),
     ]
     assert all(c.created_at for c in kept)
+
+
+def _harbour_lines(body: str) -> str:
+    return json.dumps(
+        {
+            "outlet": "Harbour Lines",
+            "title": body.split(".")[0],
+            "text": "Harbour Lines: the trade press of the northern ports\n" + body,
+        }
+    )
+
+
+def test_store_site_templates_are_learnt_across_runs(tmp_path: Path) -> None:
+    bodies = [
+        "Dock workers at the north terminal voted to end their strike on Tuesday after "
+        "eleven days, the union said in a statement to members.",
+        "The port authority approved a new fee schedule for container storage that will "
+        "take effect in April, officials told a board meeting.",
+        "A dredging contract worth 40 million was awarded to a consortium led by a Dutch "
+        "firm, the harbour office announced on Friday.",
+    ]
+    slogan = "Harbour Lines: the trade press of the northern ports"
+    with Store(tmp_path / "st.db") as store:
+        texts = []
+        for number, body in enumerate(bodies):
+            path = tmp_path / f"run{number}.jsonl"
+            path.write_text(_harbour_lines(body) + "\n", encoding="utf-8")
+            report = analyze([str(path)], settings=Settings(), store=store)
+            [article] = [a for a in report.articles if a.source.startswith(str(path))]
+            texts.append(article)
+    # The first article alone cannot tell a slogan from its text; from the second
+    # run on, the stored articles show the line recurring.
+    assert slogan in texts[0].text
+    for article in texts[1:]:
+        assert slogan not in article.text
+        assert [p.text for p in article.removed if p.kind == "template"] == [slogan]

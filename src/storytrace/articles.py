@@ -114,20 +114,34 @@ def article_id(url: str | None, title: str | None, content: str) -> str:
 
 
 def finish(
-    drafts: Iterable[Draft], *, template_min_articles: int = DEFAULT_TEMPLATE_MIN_ARTICLES
+    drafts: Iterable[Draft],
+    *,
+    template_min_articles: int = DEFAULT_TEMPLATE_MIN_ARTICLES,
+    earlier: Iterable[Article] = (),
 ) -> tuple[list[Article], list[Rejected]]:
-    """Mark site templates per outlet, then build each article; duplicates are rejected."""
+    """Mark site templates per outlet, then build each article; duplicates are rejected.
+
+    ``earlier`` holds articles stored by earlier runs: their lines (kept or
+    set aside as templates) count towards an outlet's template lines, so a
+    site slogan seen in two stored articles is furniture in the third one
+    that comes in a later run. Earlier articles themselves are not changed.
+    """
     drafts = list(drafts)
     by_outlet: defaultdict[str, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
         if draft.outlet:
             by_outlet[draft.outlet.casefold()].append(index)
+    stored: defaultdict[str, list[tuple[Paragraph, ...]]] = defaultdict(list)
+    for article in earlier:
+        if article.outlet and article.outlet.casefold() in by_outlet:
+            stored[article.outlet.casefold()].append(_stored_lines(article))
     paragraphs = [draft.paragraphs for draft in drafts]
-    for indexes in by_outlet.values():
-        if len(indexes) < template_min_articles:
+    for outlet, indexes in by_outlet.items():
+        known = stored.get(outlet, [])
+        if len(indexes) + len(known) < template_min_articles:
             continue
         templates = template_lines(
-            [paragraphs[i] for i in indexes], min_articles=template_min_articles
+            [*(paragraphs[i] for i in indexes), *known], min_articles=template_min_articles
         )
         for i in indexes:
             paragraphs[i] = mark_templates(paragraphs[i], templates)
@@ -149,6 +163,19 @@ def finish(
             seen[built.id] = built.source
             articles.append(built)
     return articles, rejected
+
+
+def _stored_lines(article: Article) -> tuple[Paragraph, ...]:
+    """A stored article's lines as paragraphs: its text's, and its template lines."""
+    lines: list[Paragraph] = []
+    position = 0
+    for line in article.text.split("\n"):
+        if line.strip():
+            lines.append(Paragraph(line, position, position + len(line)))
+        position += len(line) + 1
+    lines += [Paragraph(p.text, 0, len(p.text), "template") for p in article.removed
+              if p.kind == "template"]  # fmt: skip
+    return tuple(lines)
 
 
 def _build(draft: Draft, paragraphs: Sequence[Paragraph]) -> Article | Rejected:

@@ -168,7 +168,15 @@ def analyze(
         else:
             drafts.append(prepared)
         progress("read", count, None)
-    articles, duplicates = finish(drafts, template_min_articles=settings.template_min_articles)
+    outlets = {d.outlet.casefold() for d in drafts if d.outlet}
+    stored = (
+        [a for a in store.articles() if a.outlet and a.outlet.casefold() in outlets]
+        if store is not None and outlets
+        else []
+    )
+    articles, duplicates = finish(
+        drafts, template_min_articles=settings.template_min_articles, earlier=stored
+    )
     rejected.extend(duplicates)
     progress("clean", len(articles), len(drafts))
     earlier: list[Story] = []
