@@ -46,6 +46,7 @@ import numpy.typing as npt
 
 from storytrace.bench.ecbplus import EcbPlusDocument, load_ecbplus
 from storytrace.bench.pan import Alignment, PanScore, pan_score
+from storytrace.claims.translated_numbers import number_change, numbers
 from storytrace.errors import InputError
 from storytrace.models import Article, Story
 from storytrace.reuse import Embed, ReuseSettings, align_pair, trace_story
@@ -173,6 +174,46 @@ class GroupingScore:
 
 
 @dataclass(frozen=True, slots=True)
+class NumberChangeScore:
+    """Figures changed in translation: injected into gold sentence pairs, then looked for.
+
+    ``injected`` translated sentences with a figure had one figure changed
+    (doubled plus one, written as the translation writes figures);
+    ``controls`` are all gold pairs unchanged.
+    """
+
+    injected: int
+    found: int
+    controls: int
+    false_alarms: int
+
+
+def score_number_changes(
+    items: Sequence[TranslatedArticle], english: Mapping[str, Article]
+) -> NumberChangeScore:
+    """Recall on injected figure changes and false alarms on the unchanged gold pairs."""
+    injected = found = controls = false_alarms = 0
+    for item in items:
+        lines = english[item.source].text.split("\n")
+        for line, text in item.sentences:
+            if line is None:
+                continue
+            controls += 1
+            false_alarms += number_change(lines[line], text) is not None
+            figures = numbers(text)
+            if not figures:
+                continue
+            value, written = next(iter(figures.items()))
+            changed = str(int(float(value)) * 2 + 1)
+            start = text.index(written)
+            altered = text[:start] + changed + text[start + len(written) :]
+            injected += 1
+            change = number_change(lines[line], altered)
+            found += change is not None and changed in change[1]
+    return NumberChangeScore(injected, found, controls, false_alarms)
+
+
+@dataclass(frozen=True, slots=True)
 class TranslationBenchResult:
     """Both folds of the cross-validation, the defaults on every topic, and grouping."""
 
@@ -180,6 +221,7 @@ class TranslationBenchResult:
     defaults: TranslationScore
     seconds_per_pair: float
     grouping: GroupingScore
+    numbers: NumberChangeScore
 
 
 def _settings(base: ReuseSettings, thresholds: tuple[float, float, float]) -> ReuseSettings:
@@ -349,7 +391,8 @@ def run_translation_benchmark(
         reported = score(halves[reported_on], settings=_settings(base, best.thresholds))
         folds.append(Fold(tuned_on, reported_on, best, reported))
     grouping = score_grouping(documents, items, translate=translate)
-    return TranslationBenchResult(tuple(folds), defaults, round(seconds, 3), grouping)
+    changes = score_number_changes(items, english)
+    return TranslationBenchResult(tuple(folds), defaults, round(seconds, 3), grouping, changes)
 
 
 def other_event(item: TranslatedArticle, english: Mapping[str, Article]) -> list[Article]:
@@ -401,5 +444,10 @@ def format_translation_result(result: TranslationBenchResult) -> str:
         f"{g.translations} translations in their event's story ({g.wrong_by_grouping} wrong "
         f"companions); after joining translations: {g.placed_after_join} of {g.translations} "
         f"({g.wrong_after_join} wrong companions)"
+    )
+    n = result.numbers
+    lines.append(
+        f"figures changed in translation: {n.found} of {n.injected} injected changes found; "
+        f"{n.false_alarms} false alarm(s) on {n.controls} unchanged sentence pairs"
     )
     return "\n".join(lines)

@@ -49,7 +49,7 @@ from storytrace.claims.records import (
 )
 from storytrace.claims.slots import UnitSlots, unit_slots
 from storytrace.claims.speakers import field_text, unit_attributions
-from storytrace.claims.translated import add_translated_mentions
+from storytrace.claims.translated import add_translated_mentions, figures_changed
 from storytrace.claims.units import article_sentences, split_sentences, units_of
 from storytrace.claims.updates import duration_update, find_updates, is_revision
 from storytrace.errors import ConfigurationError
@@ -249,16 +249,6 @@ def analyze_claims(
     findings += _headline_findings(
         english, units, slots, matrices, groups, claim_of, names, settings
     )
-    discrepancies = tuple(
-        Discrepancy(f"discrepancy-{n}", f.kind, claim_id, f.summary, f.variants, scope)  # type: ignore[arg-type]
-        for n, (f, claim_id, scope) in enumerate(findings, start=1)
-    )
-    opinions = tuple(article_opinion(a, settings) for a in articles)
-    mention_attributions = tuple(
-        MentionAttribution(claim_of[i], u.article_id, u.field, u.start, u.end, attributions[i])
-        for i, u in enumerate(units)
-        if attributions[i].chain or attributions[i].hedged
-    )
     if translate is not None:
         claims = list(
             add_translated_mentions(
@@ -266,6 +256,22 @@ def analyze_claims(
                 lineage_of=lineage_of, derivations=derivations,
             )
         )  # fmt: skip
+    discrepancies = tuple(
+        Discrepancy(f"discrepancy-{n}", f.kind, claim_id, f.summary, f.variants, scope)  # type: ignore[arg-type]
+        for n, (f, claim_id, scope) in enumerate(findings, start=1)
+    )
+    if translate is not None:
+        changed = figures_changed(claims, {a.id: a for a in articles})
+        discrepancies += tuple(
+            change.discrepancy(f"discrepancy-{len(discrepancies) + n}")
+            for n, change in enumerate(changed, start=1)
+        )
+    opinions = tuple(article_opinion(a, settings) for a in articles)
+    mention_attributions = tuple(
+        MentionAttribution(claim_of[i], u.article_id, u.field, u.start, u.end, attributions[i])
+        for i, u in enumerate(units)
+        if attributions[i].chain or attributions[i].hedged
+    )
     return StoryClaims(
         claims=tuple(claims),
         discrepancies=discrepancies,

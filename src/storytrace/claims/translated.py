@@ -10,6 +10,9 @@ translation closest to it in the multilingual embedding space (cosine at least
 (``translated_from``) and carries no attribution of its own. Support and
 independent support are counted again: the translation adds an article, and a
 lineage only if it is not in the English article's lineage already.
+:func:`figures_changed` then compares the figures of each translated mention
+with those of the sentence it translates
+(:mod:`storytrace.claims.translated_numbers`).
 
 >>> from storytrace.models import Claim, ClaimMention
 >>> claim = Claim("c1", "Two hurt.", (ClaimMention("a", "text", 0, 9),), 1, 1)
@@ -21,12 +24,23 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from storytrace.claims.translated_numbers import number_change
 from storytrace.claims.units import Sentence, split_sentences
-from storytrace.models import Article, Claim, ClaimMention, ProvenanceEdge, Reuse, Span
+from storytrace.models import (
+    Article,
+    Claim,
+    ClaimMention,
+    Discrepancy,
+    Mention,
+    ProvenanceEdge,
+    Reuse,
+    Span,
+    Variant,
+)
 from storytrace.reuse.align import Embed
 
 _ENGLISH = frozenset({"en", None})
@@ -57,6 +71,70 @@ def _pairs(
             elif target.language in _ENGLISH and source.language not in _ENGLISH:
                 found.append((target.id, passage.target_span, source.id, passage.source_span))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatedFigures:
+    """A claim's sentence and its translation give different figures."""
+
+    claim_id: str
+    original: Mention
+    original_figures: tuple[str, ...]
+    translation: Mention
+    translated_figures: tuple[str, ...]
+
+    def discrepancy(self, discrepancy_id: str) -> Discrepancy:
+        """As a number discrepancy between the two articles, each variant with its span."""
+        first, second = ", ".join(self.original_figures), ", ".join(self.translated_figures)
+        return Discrepancy(
+            id=discrepancy_id,
+            kind="number",
+            claim_id=self.claim_id,
+            summary=f"figure changed in translation: {first} vs {second}",
+            variants=(Variant(first, (self.original,)), Variant(second, (self.translation,))),
+        )
+
+
+def figures_changed(
+    claims: Sequence[Claim], articles: Mapping[str, Article]
+) -> list[TranslatedFigures]:
+    """Translated mentions whose figures differ from the sentence they translate.
+
+    The whole English sentence is compared, not only the clause the claim is:
+    the translated sentence holds all of its clauses.
+    """
+    changes: list[TranslatedFigures] = []
+    sentences: dict[str, list[Sentence]] = {}
+    for claim in claims:
+        for mention in claim.mentions:
+            if mention.translated_from is None:
+                continue
+            originals = [m for m in claim.mentions if m.article_id == mention.translated_from]
+            translated = articles[mention.article_id].text[mention.start : mention.end]
+            for original in originals:
+                if original.field != "text":
+                    continue
+                source = articles[original.article_id]
+                if source.id not in sentences:
+                    sentences[source.id] = split_sentences(source.text, source.language or "en")
+                start, end = next(
+                    ((s.start, s.end) for s in sentences[source.id]
+                     if s.start <= original.start < s.end),
+                    (original.start, original.end),
+                )  # fmt: skip
+                change = number_change(source.text[start:end], translated)
+                if change is not None:
+                    changes.append(
+                        TranslatedFigures(
+                            claim.id,
+                            Mention(original.article_id, start, end),
+                            change[0],
+                            Mention(mention.article_id, mention.start, mention.end),
+                            change[1],
+                        )
+                    )
+                    break
+    return changes
 
 
 def add_translated_mentions(
