@@ -107,3 +107,31 @@ def test_analyze_puts_a_translation_with_what_it_translates_and_aligns_them(
     [story] = [s for s in report.stories if by_source["fire-ru.txt"].id in s.story.article_ids]
     assert by_source["fire-en.txt"].id in story.story.article_ids
     assert {p.kind for r in story.reuse for p in r.passages} == {"translation"}
+
+
+COUNCIL_ES = (
+    "El ayuntamiento aprobó el lunes por la tarde un nuevo presupuesto para las bibliotecas "
+    "públicas.\n"
+    "El plan añade dos bibliotecas móviles y amplía el horario de apertura los fines de semana.\n"
+    "Los concejales dijeron que el dinero procede de ahorros en el mantenimiento de carreteras."
+)
+
+
+def test_two_translations_grouped_together_part_for_their_own_sources() -> None:
+    articles = [
+        Article("en-fire", "a", ENGLISH, language="en"),
+        Article("en-council", "b", OTHER, language="en"),
+        Article("en-third", "c", SPANISH.replace("El ayuntamiento", "The mayor"), language="en"),
+        Article("ru-fire", "d", RUSSIAN, language="ru"),
+        Article("es-council", "e", COUNCIL_ES, language="es"),
+    ]
+    stories = (
+        Story("s-fire", ("en-fire",)),
+        Story("s-council", ("en-council",)),
+        Story("s-third", ("en-third",)),
+        Story("s-foreign", ("es-council", "ru-fire")),
+    )
+    joined = join_translations(stories, articles, translate=embed_multilingual)
+    assert sorted(s.article_ids for s in joined) == [
+        ("en-council", "es-council"), ("en-fire", "ru-fire"), ("en-third",)
+    ]  # fmt: skip

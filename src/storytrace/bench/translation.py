@@ -171,6 +171,9 @@ class GroupingScore:
     wrong_by_grouping: int
     placed_after_join: int
     wrong_after_join: int
+    with_source_in_corpus: tuple[int, int] = (0, 0)
+    """In the whole corpus at once: translations in their source article's story,
+    after grouping and after joining translations."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,7 +357,24 @@ def score_grouping(
             placed, wrong = _placement(stories, target.id, gold)
             totals[offset] += placed
             totals[offset + 1] += wrong
-    return GroupingScore(len(items), *totals)
+    targets = [_target(item) for item in items]
+    everything = [*(d.article for d in documents), *targets]
+    grouped = group_stories(everything)
+    joined = join_translations(grouped, everything, translate=translate)
+    together = []
+    for stories in (grouped, joined):
+        story_of = {a: s.id for s in stories for a in s.article_ids}
+        together.append(
+            sum(story_of[t.id] == story_of[i.source] for t, i in zip(targets, items, strict=True))
+        )
+    return GroupingScore(
+        translations=len(items),
+        placed_by_grouping=totals[0],
+        wrong_by_grouping=totals[1],
+        placed_after_join=totals[2],
+        wrong_after_join=totals[3],
+        with_source_in_corpus=(together[0], together[1]),
+    )
 
 
 def run_translation_benchmark(
@@ -444,6 +464,11 @@ def format_translation_result(result: TranslationBenchResult) -> str:
         f"{g.translations} translations in their event's story ({g.wrong_by_grouping} wrong "
         f"companions); after joining translations: {g.placed_after_join} of {g.translations} "
         f"({g.wrong_after_join} wrong companions)"
+    )
+    before, after = g.with_source_in_corpus
+    lines.append(
+        f"story grouping of all ECB+ and the translations at once: {before} of {g.translations} "
+        f"translations in their source's story; after joining translations: {after}"
     )
     n = result.numbers
     lines.append(

@@ -7,9 +7,13 @@ translations of ``storytrace bench translation``), where reuse analysis never
 sees it. This stage looks for such translations and moves them.
 
 Only stories with no article in the corpus's most common language are
-*foreign* and may move; a foreign story joins at most one other story, the one
-holding most of what its articles translate, so no story can bridge two others.
-For each article of a foreign story:
+*foreign* and may move. Each article of a foreign story that translates
+something joins the story holding most of what it translates; its other
+articles go with the story holding most of what the whole foreign story
+translates. So two translations grouped together because they share their
+language's words, but translating two different events, part again, and no
+story other than a foreign one is ever split or merged with another
+non-foreign one. For each article of a foreign story:
 
 1. candidates are the articles of other stories in another language, within
    ``window_days`` when both are dated, ranked by the cosine of their lead
@@ -217,47 +221,80 @@ def join_translations(
     if not links:
         return tuple(stories)
     story_of = {a: s.id for s in stories for a in s.article_ids}
-    weight: dict[tuple[str, str], int] = {}
+    by_story = {s.id: s for s in stories}
+    # Per article and per foreign story: the story holding most of what it translates.
+    article_weight: dict[tuple[str, str], int] = {}
+    story_weight: dict[tuple[str, str], int] = {}
     for link in links:
-        pair = (story_of[link.foreign_id], story_of[link.source_id])
-        weight[pair] = weight.get(pair, 0) + link.characters
-    best: dict[str, str] = {}
-    for (foreign, other), characters in sorted(weight.items()):
-        current = best.get(foreign)
-        if current is None or (characters, other) > (weight[foreign, current], current):
-            best[foreign] = other
-    parent = {s.id: s.id for s in stories}
+        target = story_of[link.source_id]
+        key = (link.foreign_id, target)
+        article_weight[key] = article_weight.get(key, 0) + link.characters
+        pair = (story_of[link.foreign_id], target)
+        story_weight[pair] = story_weight.get(pair, 0) + link.characters
+    article_best = _best(article_weight)
+    story_best = _best(story_weight)
+    parent = {a: a for a in story_of}
 
-    def root(story: str) -> str:
-        while parent[story] != story:
-            story = parent[story]
-        return story
+    def root(article: str) -> str:
+        while parent[article] != article:
+            article = parent[article]
+        return article
 
-    for foreign, other in sorted(best.items()):
-        first, second = root(foreign), root(other)
-        if first != second:
-            parent[first] = second
-    groups: dict[str, list[Story]] = {}
+    def union(first: str, second: str) -> None:
+        one, two = root(first), root(second)
+        if one != two:
+            parent[max(one, two)] = min(one, two)
+
     for story in stories:
-        groups.setdefault(root(story.id), []).append(story)
+        if story.id in story_best:
+            # A foreign story that translates: each article goes where what it
+            # translates is, the others with the story's main target.
+            for article_id in story.article_ids:
+                target = article_best.get(article_id, story_best[story.id])
+                union(article_id, by_story[target].article_ids[0])
+        else:
+            for article_id in story.article_ids[1:]:
+                union(story.article_ids[0], article_id)
+    components: dict[str, list[str]] = {}
+    for article_id in story_of:
+        components.setdefault(root(article_id), []).append(article_id)
     article_by_id = {a.id: a for a in articles}
-    result = [
-        members[0] if len(members) == 1 else _joined(members, links, story_of, article_by_id)
-        for members in groups.values()
-    ]
+    result = []
+    for members in components.values():
+        sources = {story_of[a] for a in members}
+        if len(sources) == 1 and len(by_story[next(iter(sources))].article_ids) == len(members):
+            result.append(by_story[next(iter(sources))])
+        else:
+            contributing = [by_story[s] for s in sorted(sources)]
+            result.append(_joined(contributing, sorted(members), links, article_by_id))
     return tuple(sorted(result, key=lambda s: (-len(s.article_ids), s.id)))
 
 
+def _best(weights: Mapping[tuple[str, str], int]) -> dict[str, str]:
+    """For each key, the target with the most characters (ties: the larger id)."""
+    best: dict[str, str] = {}
+    for (key, target), characters in sorted(weights.items()):
+        current = best.get(key)
+        if current is None or (characters, target) > (weights[key, current], current):
+            best[key] = target
+    return best
+
+
 def _joined(
-    members: Sequence[Story],
+    contributing: Sequence[Story],
+    members: Sequence[str],
     links: Sequence[TranslationLink],
-    story_of: Mapping[str, str],
     articles: Mapping[str, Article],
 ) -> Story:
-    """One story made of ``members``: the largest one's title, the links as evidence."""
-    ids = {s.id for s in members}
-    main = max(members, key=lambda s: (len(s.article_ids), s.id))
-    article_ids = tuple(sorted(a for s in members for a in s.article_ids))
+    """The story of articles ``members``, drawn from the ``contributing`` stories.
+
+    It keeps the title of the contributing story that gives it most articles;
+    the links between its articles are its first evidence, and the contributing
+    stories' evidence follows, restricted to its articles.
+    """
+    inside = set(members)
+    main = max(contributing, key=lambda s: (len(inside & set(s.article_ids)), s.id))
+    article_ids = tuple(sorted(members))
     known = [articles[a] for a in article_ids if a in articles]
     dated = sorted(
         (moment, a.published)
@@ -279,7 +316,13 @@ def _joined(
             ),
         )
         for link in links
-        if story_of[link.foreign_id] in ids and story_of[link.source_id] in ids
+        if link.foreign_id in inside and link.source_id in inside
+    ]
+    kept = [
+        replace(item, mentions=tuple(m for m in item.mentions if m.article_id in inside))
+        for story in contributing
+        for item in story.explanation
+        if not item.mentions or any(m.article_id in inside for m in item.mentions)
     ]
     title = main.title or next((t for a in known if (t := headline(a))), None)
     return replace(
@@ -290,5 +333,5 @@ def _joined(
         first_published=dated[0][1] if dated else None,
         last_published=dated[-1][1] if dated else None,
         outlets=tuple(sorted({a.outlet for a in known if a.outlet})),
-        explanation=(*evidence, *(item for s in members for item in s.explanation)),
+        explanation=(*evidence, *kept),
     )
