@@ -135,3 +135,22 @@ def test_two_translations_grouped_together_part_for_their_own_sources() -> None:
     assert sorted(s.article_ids for s in joined) == [
         ("en-council", "es-council"), ("en-fire", "ru-fire"), ("en-third",)
     ]  # fmt: skip
+
+
+def test_a_translation_grouped_with_the_wrong_story_moves_to_what_it_translates() -> None:
+    articles = _articles()
+    stories = (
+        Story("s-council", ("en-council", "ru-fire")),
+        Story("s-fire", ("en-fire",)),
+        Story("s-park", ("es-park",)),
+    )
+    joined = join_translations(stories, articles, translate=embed_multilingual)
+    assert sorted(s.article_ids for s in joined) == [
+        ("en-council",), ("en-fire", "ru-fire"), ("es-park",)
+    ]  # fmt: skip
+
+
+def test_a_translation_of_its_own_story_stays_there() -> None:
+    articles = _articles()
+    stories = (Story("s-fire", ("en-fire", "ru-fire")), Story("s-council", ("en-council",)))
+    assert join_translations(stories, articles, translate=embed_multilingual) == stories

@@ -6,14 +6,20 @@ of an English report is left in a story of its own (10 of the 27 hand
 translations of ``storytrace bench translation``), where reuse analysis never
 sees it. This stage looks for such translations and moves them.
 
-Only stories with no article in the corpus's most common language are
-*foreign* and may move. Each article of a foreign story that translates
-something joins the story holding most of what it translates; its other
-articles go with the story holding most of what the whole foreign story
-translates. So two translations grouped together because they share their
-language's words, but translating two different events, part again, and no
-story other than a foreign one is ever split or merged with another
-non-foreign one. For each article of a foreign story:
+Only articles in other languages than the corpus's most common one may move
+(so a corpus in one language costs nothing):
+
+- an article that translates articles of other stories, and none of its own
+  story, joins the story holding most of what it translates (grouping may
+  have put it with articles that share its names and figures);
+- a *foreign* story (no article in the main language) that translates
+  something follows its articles: each linked one goes where what it
+  translates is, the others with the story holding most of what the whole
+  foreign story translates. Two translations grouped together because they
+  share their language's words, but translating two different events, part.
+
+Stories in the main language are never merged with one another. For each
+article in another language:
 
 1. candidates are the articles of other stories in another language, within
    ``window_days`` when both are dated, ranked by the cosine of their lead
@@ -71,11 +77,18 @@ def _within(first: datetime | None, second: datetime | None, days: float) -> boo
     return abs((first - second).total_seconds()) <= days * 86400
 
 
-def _foreign_stories(stories: Sequence[Story], articles: Mapping[str, Article]) -> list[Story]:
+def _majority(articles: Mapping[str, Article]) -> str | None:
+    """The corpus's most common language, or ``None`` when it has only one."""
     counts = Counter(a.language for a in articles.values() if a.language)
     if len(counts) < 2:
+        return None
+    return max(sorted(counts), key=lambda language: counts[language])
+
+
+def _foreign_stories(stories: Sequence[Story], articles: Mapping[str, Article]) -> list[Story]:
+    majority = _majority(articles)
+    if majority is None:
         return []
-    majority = max(sorted(counts), key=lambda language: counts[language])
     return [
         story
         for story in stories
@@ -97,29 +110,35 @@ def translation_links(
     neighbours: int = 10,
     lead_sentences: int = 5,
 ) -> list[TranslationLink]:
-    """Articles of foreign stories that translate articles of other stories."""
+    """Articles not in the corpus's main language that translate articles in another.
+
+    Each such article is aligned with its ``neighbours`` closest candidates in
+    other stories and with every article of its own story in another language.
+    """
     settings = settings or ReuseSettings()
     by_id = {a.id: a for a in articles}
-    foreign = _foreign_stories(stories, by_id)
-    if not foreign:
+    majority = _majority(by_id)
+    if majority is None:
         return []
     story_of = {a: s.id for s in stories for a in s.article_ids}
     dates = {a.id: _dated(a) for a in articles}
     wanted: dict[str, list[str]] = {}
-    for story in foreign:
+    mates: dict[str, list[str]] = {}
+    for story in stories:
         for article_id in story.article_ids:
             article = by_id.get(article_id)
-            if article is None:
+            if article is None or not article.language or article.language == majority:
                 continue
-            wanted[article_id] = [
+            others = [
                 other.id
                 for other in articles
                 if other.language
                 and other.language != article.language
-                and story_of.get(other.id) != story.id
                 and _within(dates[article_id], dates[other.id], window_days)
             ]
-    involved = sorted({i for key, others in wanted.items() for i in (key, *others)})
+            wanted[article_id] = [o for o in others if story_of.get(o) != story.id]
+            mates[article_id] = [o for o in others if story_of.get(o) == story.id]
+    involved = sorted({i for key, others in wanted.items() for i in (key, *others, *mates[key])})
     if not involved:
         return []
     texts = {i: prepare_text(by_id[i], seed_words=settings.seed_words) for i in involved}
@@ -127,8 +146,9 @@ def translation_links(
     # candidates are embedded whole and aligned.
     leads = _leads(involved, texts, by_id, translate, lead_sentences)
     chosen = {
-        article_id: sorted(others, key=lambda o: (-float(leads[article_id] @ leads[o]), o))[
-            :neighbours
+        article_id: [
+            *sorted(others, key=lambda o: (-float(leads[article_id] @ leads[o]), o))[:neighbours],
+            *mates[article_id],
         ]
         for article_id, others in sorted(wanted.items())
     }
@@ -222,6 +242,7 @@ def join_translations(
         return tuple(stories)
     story_of = {a: s.id for s in stories for a in s.article_ids}
     by_story = {s.id: s for s in stories}
+    article_by_id = {a.id: a for a in articles}
     # Per article and per foreign story: the story holding most of what it translates.
     article_weight: dict[tuple[str, str], int] = {}
     story_weight: dict[tuple[str, str], int] = {}
@@ -245,20 +266,41 @@ def join_translations(
         if one != two:
             parent[max(one, two)] = min(one, two)
 
+    foreign = {s.id for s in _foreign_stories(stories, article_by_id)}
+    linked_home = {
+        link.foreign_id for link in links
+        if story_of[link.foreign_id] == story_of[link.source_id]
+    }  # fmt: skip
+    # Where each moving article goes; the rest of each story stays together.
+    moves: dict[str, str] = {}
     for story in stories:
-        if story.id in story_best:
+        if story.id in foreign and story.id in story_best:
             # A foreign story that translates: each article goes where what it
             # translates is, the others with the story's main target.
             for article_id in story.article_ids:
                 target = article_best.get(article_id, story_best[story.id])
-                union(article_id, by_story[target].article_ids[0])
+                if target != story.id:
+                    moves[article_id] = target
         else:
-            for article_id in story.article_ids[1:]:
-                union(story.article_ids[0], article_id)
+            # Any other story keeps its articles, except one in another language
+            # that translates an article elsewhere and none of its own story.
+            for article_id in story.article_ids:
+                target = article_best.get(article_id, story.id)
+                if target != story.id and article_id not in linked_home:
+                    moves[article_id] = target
+    anchors = {
+        story.id: next((a for a in story.article_ids if a not in moves), story.article_ids[0])
+        for story in stories
+    }
+    for story in stories:
+        for article_id in story.article_ids:
+            if article_id not in moves:
+                union(anchors[story.id], article_id)
+    for article_id, target in sorted(moves.items()):
+        union(article_id, anchors[target])
     components: dict[str, list[str]] = {}
     for article_id in story_of:
         components.setdefault(root(article_id), []).append(article_id)
-    article_by_id = {a.id: a for a in articles}
     result = []
     for members in components.values():
         sources = {story_of[a] for a in members}
