@@ -154,3 +154,16 @@ def test_a_translation_of_its_own_story_stays_there() -> None:
     articles = _articles()
     stories = (Story("s-fire", ("en-fire", "ru-fire")), Story("s-council", ("en-council",)))
     assert join_translations(stories, articles, translate=embed_multilingual) == stories
+
+
+def test_candidates_beyond_the_cap_are_the_farthest_in_time() -> None:
+    articles = [
+        Article("en-fire", "a", ENGLISH, language="en", published="2026-01-01"),
+        Article("en-council", "b", OTHER, language="en", published="2026-01-02"),
+        Article("ru-fire", "c", RUSSIAN, language="ru", published="2026-01-02"),
+    ]
+    stories = _alone(articles)
+    near = translation_links(stories, articles, translate=embed_multilingual, max_candidates=1)
+    assert near == []  # only the council article, published the same day, is a candidate
+    both = translation_links(stories, articles, translate=embed_multilingual, max_candidates=2)
+    assert [(link.foreign_id, link.source_id) for link in both] == [("ru-fire", "en-fire")]

@@ -71,6 +71,13 @@ def _dated(article: Article) -> datetime | None:
     return parse_published(article.published)
 
 
+def _distance(first: datetime | None, second: datetime | None) -> float:
+    """Seconds between two dates; unknown dates are the farthest."""
+    if first is None or second is None:
+        return float("inf")
+    return abs((first - second).total_seconds())
+
+
 def _within(first: datetime | None, second: datetime | None, days: float) -> bool:
     if first is None or second is None:
         return True
@@ -109,11 +116,15 @@ def translation_links(
     window_days: float = 30.0,
     neighbours: int = 10,
     lead_sentences: int = 5,
+    max_candidates: int = 2000,
 ) -> list[TranslationLink]:
     """Articles not in the corpus's main language that translate articles in another.
 
     Each such article is aligned with its ``neighbours`` closest candidates in
     other stories and with every article of its own story in another language.
+    Candidates are the other-language articles within ``window_days``; beyond
+    ``max_candidates`` of them only the closest in time are kept (undated ones
+    last), which bounds the embedding work in a large corpus.
     """
     settings = settings or ReuseSettings()
     by_id = {a.id: a for a in articles}
@@ -136,7 +147,12 @@ def translation_links(
                 and other.language != article.language
                 and _within(dates[article_id], dates[other.id], window_days)
             ]
-            wanted[article_id] = [o for o in others if story_of.get(o) != story.id]
+            elsewhere = [o for o in others if story_of.get(o) != story.id]
+            if len(elsewhere) > max_candidates:
+                elsewhere = sorted(
+                    elsewhere, key=lambda o: (_distance(dates[article_id], dates[o]), o)
+                )[:max_candidates]
+            wanted[article_id] = elsewhere
             mates[article_id] = [o for o in others if story_of.get(o) == story.id]
     involved = sorted({i for key, others in wanted.items() for i in (key, *others, *mates[key])})
     if not involved:
