@@ -167,15 +167,9 @@ def finish(
 
 def _stored_lines(article: Article) -> tuple[Paragraph, ...]:
     """A stored article's lines as paragraphs: its text's, and its template lines."""
-    lines: list[Paragraph] = []
-    position = 0
-    for line in article.text.split("\n"):
-        if line.strip():
-            lines.append(Paragraph(line, position, position + len(line)))
-        position += len(line) + 1
-    lines += [Paragraph(p.text, 0, len(p.text), "template") for p in article.removed
-              if p.kind == "template"]  # fmt: skip
-    return tuple(lines)
+    templates = [Paragraph(p.text, 0, len(p.text), "template") for p in article.removed
+                 if p.kind == "template"]  # fmt: skip
+    return (*split_paragraphs(article.text), *templates)
 
 
 def _build(draft: Draft, paragraphs: Sequence[Paragraph]) -> Article | Rejected:

@@ -168,12 +168,8 @@ def analyze(
         else:
             drafts.append(prepared)
         progress("read", count, None)
-    outlets = {d.outlet.casefold() for d in drafts if d.outlet}
-    stored = (
-        [a for a in store.articles() if a.outlet and a.outlet.casefold() in outlets]
-        if store is not None and outlets
-        else []
-    )
+    # Stored articles teach this run's articles their outlets' site templates.
+    stored = store.articles() if store is not None else []
     articles, duplicates = finish(
         drafts, template_min_articles=settings.template_min_articles, earlier=stored
     )
@@ -193,7 +189,9 @@ def analyze(
         )
         earlier = store.stories()
         corrections = store.corrections()
-        everything = store.articles()
+        # What the store now holds: its articles, this run's replacing same ids.
+        merged = {a.id: a for a in stored} | {a.id: a for a in articles}
+        everything = [merged[article_id] for article_id in sorted(merged)]
     stories = _group(earlier, everything, corrections, settings=settings)
     progress("group stories", len(everything), len(everything))
     run_ids = {a.id for a in articles}

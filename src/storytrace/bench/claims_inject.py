@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storytrace.bench.ecbplus import line_spans
 from storytrace.claims.countries import find_country
 from storytrace.claims.nlp import parse_texts
 from storytrace.models import Article, DiscrepancyKind
@@ -98,14 +99,6 @@ def reword(text: str) -> str:
         return country.name
 
     return re.sub(r"\b[A-Z][a-z]+(?:ish|ian|ese|can|ch|an)\b(?= [a-z])", country_name, text)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, position = [], 0
-    for line in text.split("\n"):
-        spans.append((position, position + len(line)))
-        position += len(line) + 1
-    return spans
 
 
 def _entities(doc: Any, labels: set[str]) -> list[tuple[int, int, str]]:
@@ -272,7 +265,7 @@ def inject(
     rng: random.Random,
 ) -> tuple[str, InjectedChange] | None:
     """``text`` with one change of ``kind`` in one of its lines, or ``None`` if none applies."""
-    spans = _lines(text)
+    spans = line_spans(text)
     order = list(range(len(spans)))
     rng.shuffle(order)
     for index in order:

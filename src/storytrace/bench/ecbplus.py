@@ -105,6 +105,21 @@ def detokenize(tokens: Sequence[str]) -> str:
     return "".join(pieces)
 
 
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every line of ``text``, blank ones too (a rebuilt ECB+
+    article has one sentence per line, so line ``k`` is sentence ``k``).
+
+    >>> line_spans("One.\\n\\nTwo.")
+    [(0, 4), (5, 5), (6, 10)]
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for line in text.split("\n"):
+        spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
 def read_document(path: Path) -> EcbPlusDocument:
     """One ECB+ XML file as an :class:`EcbPlusDocument`."""
     match = _NAME.match(path.name)

@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from storytrace.bench.ecbplus import EcbPlusDocument, load_ecbplus
+from storytrace.bench.ecbplus import EcbPlusDocument, line_spans, load_ecbplus
 from storytrace.bench.pan import Alignment, PanScore, pan_score
 from storytrace.claims.translated_numbers import number_change, numbers
 from storytrace.errors import InputError
@@ -84,13 +84,8 @@ class TranslatedArticle:
         return "\n".join(text for _, text in self.sentences)
 
     def sentence_spans(self) -> list[tuple[int, int]]:
-        """``[start, end)`` of each sentence in :attr:`text`."""
-        spans: list[tuple[int, int]] = []
-        position = 0
-        for _, text in self.sentences:
-            spans.append((position, position + len(text)))
-            position += len(text) + 1
-        return spans
+        """``[start, end)`` of each sentence in :attr:`text` (one per line)."""
+        return line_spans(self.text)
 
 
 def load_translations(path: str | Path) -> tuple[TranslatedArticle, ...]:
@@ -109,15 +104,6 @@ def load_translations(path: str | Path) -> tuple[TranslatedArticle, ...]:
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(f"{path}:{number}: not a translation record ({error})") from error
     return tuple(items)
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    position = 0
-    for line in text.split("\n"):
-        spans.append((position, position + len(line)))
-        position += len(line) + 1
-    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +250,7 @@ def evaluate_translations(
         target = _target(item)
         key = item.language
         pairs[key] = pairs.get(key, 0) + 1
-        lines = _line_spans(source.text)
+        lines = line_spans(source.text)
         for (line, _), span in zip(item.sentences, item.sentence_spans(), strict=True):
             if line is not None:
                 cases.setdefault(key, []).append(Alignment(target.id, lines[line], span))

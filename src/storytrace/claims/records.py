@@ -28,6 +28,10 @@ from storytrace.models import (
 
 Field = Literal["title", "text"]
 
+ENGLISH = frozenset({None, "", "en"})
+"""The ``Article.language`` values of the articles whose claims are parsed (English,
+or not identified)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimSettings:

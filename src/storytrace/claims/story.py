@@ -40,6 +40,7 @@ from storytrace.claims.links import counting_the_same, linked_by_quotes, linked_
 from storytrace.claims.nlp import load_pipeline, parse_texts
 from storytrace.claims.opinion import article_opinion, loaded_phrases
 from storytrace.claims.records import (
+    ENGLISH,
     Attribution,
     ClaimSettings,
     ClaimUnit,
@@ -67,8 +68,6 @@ from storytrace.normalize import normalize_for_matching
 
 Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]
 Parsed = tuple[str, str, int, Any]
-
-_ENGLISH = frozenset({None, "", "en"})
 
 
 def _entities(
@@ -170,7 +169,7 @@ def analyze_claims(
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         raise ConfigurationError("analyze_claims: article ids must be unique within a story")
-    english = [a for a in articles if a.language in _ENGLISH]
+    english = [a for a in articles if a.language in ENGLISH]
     sentences = {a.id: list(article_sentences(a)) for a in english}
     captions = {
         a.id: [

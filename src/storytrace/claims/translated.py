@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from storytrace.claims.records import ENGLISH
 from storytrace.claims.translated_numbers import number_change
 from storytrace.claims.units import Sentence, split_sentences
 from storytrace.models import (
@@ -42,8 +43,6 @@ from storytrace.models import (
     Variant,
 )
 from storytrace.reuse.align import Embed
-
-_ENGLISH = frozenset({"en", None})
 
 
 def _inside(start: int, end: int, span: Span) -> bool:
@@ -66,9 +65,9 @@ def _pairs(
         for passage in record.passages:
             if passage.kind != "translation":
                 continue
-            if source.language in _ENGLISH and target.language not in _ENGLISH:
+            if source.language in ENGLISH and target.language not in ENGLISH:
                 found.append((source.id, passage.source_span, target.id, passage.target_span))
-            elif target.language in _ENGLISH and source.language not in _ENGLISH:
+            elif target.language in ENGLISH and source.language not in ENGLISH:
                 found.append((target.id, passage.target_span, source.id, passage.source_span))
     return found
 

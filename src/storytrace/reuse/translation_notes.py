@@ -28,6 +28,7 @@ from functools import cache
 
 import pycountry
 
+from storytrace.clean import split_paragraphs
 from storytrace.models import Article, Mention
 
 SOURCE_LANGUAGES = (
@@ -82,15 +83,6 @@ def _language_stems(locale: str) -> tuple[tuple[str, str], ...]:
     return tuple(stems)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    lines = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, line))
-        position += len(line) + 1
-    return lines
-
-
 def _language_named(line: str, locale: str, own: str | None) -> str | None:
     words = re.findall(r"[^\W\d_]+", line.casefold())
     for word in words:
@@ -109,11 +101,9 @@ def translation_note(article: Article) -> TranslationNote | None:
     """The article's note that it was translated from another language, if it has one."""
     locale = article.language or "en"
     candidates: list[tuple[str, Mention | None]] = [
-        (line.strip(), Mention(article.id, start + len(line) - len(line.lstrip()),
-                               start + len(line.rstrip())))
-        for start, line in _lines(article.text)
-        if line.strip()
-    ]  # fmt: skip
+        (line.text, Mention(article.id, line.start, line.end))
+        for line in split_paragraphs(article.text)
+    ]
     candidates += [(piece.text.strip(), None) for piece in article.removed]
     for line, mention in candidates:
         if len(line) > _MAX_LINE or not _TRANSLATION_WORDS.search(line):

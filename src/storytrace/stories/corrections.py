@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from storytrace.models import Article, Story, StoryEvidence
-from storytrace.stories.features import parse_published
-from storytrace.stories.records import headline, story_id
+from storytrace.stories.records import dates_and_outlets, headline, story_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +162,7 @@ def _refresh(
     known = [articles[a] for a in ordered if a in articles]
     if title is None:
         title = next((t for a in known if (t := headline(a))), story.title)
-    dated = sorted(
-        (moment, a.published)
-        for a in known
-        if a.published and (moment := parse_published(a.published)) is not None
-    )
+    first, last, outlets = dates_and_outlets(known)
     evidence = [
         replace(item, mentions=tuple(m for m in item.mentions if m.article_id in members))
         for item in story.explanation
@@ -179,8 +174,8 @@ def _refresh(
         story,
         article_ids=ordered,
         title=title,
-        first_published=dated[0][1] if dated else None,
-        last_published=dated[-1][1] if dated else None,
-        outlets=tuple(sorted({a.outlet for a in known if a.outlet})),
+        first_published=first,
+        last_published=last,
+        outlets=outlets,
         explanation=(correction, *kept),
     )

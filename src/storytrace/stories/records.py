@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from storytrace.models import Article, Story
 from storytrace.stories.explanation import explain_story
-from storytrace.stories.features import ArticleFeatures, split_sentences
+from storytrace.stories.features import ArticleFeatures, parse_published, split_sentences
 from storytrace.stories.graph import Edge
 from storytrace.stories.grouping import Grouping
 from storytrace.stories.settings import StorySettings
@@ -29,6 +29,23 @@ def story_id(article_ids: Sequence[str]) -> str:
     """A stable id for the story whose smallest article id is ``min(article_ids)``."""
     digest = hashlib.sha1(min(article_ids).encode("utf-8")).hexdigest()
     return f"story-{digest[:12]}"
+
+
+def dates_and_outlets(
+    articles: Sequence[Article],
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The first and last publication values among ``articles`` and their outlets, sorted.
+
+    For a story whose articles changed after grouping (a correction, a joined
+    translation).
+    """
+    dated = sorted(
+        (moment, a.published)
+        for a in articles
+        if a.published and (moment := parse_published(a.published)) is not None
+    )
+    outlets = tuple(sorted({a.outlet for a in articles if a.outlet}))
+    return (dated[0][1], dated[-1][1], outlets) if dated else (None, None, outlets)
 
 
 def headline(article: Article) -> str | None:

@@ -49,12 +49,18 @@ from datetime import datetime
 import numpy as np
 
 from storytrace.models import Article, Mention, Passage, Story, StoryEvidence
-from storytrace.reuse.align import Embed, align_texts, embed_original_sentences
-from storytrace.reuse.matches import Vectors, original_sentence_texts, paraphrase_sentences
+from storytrace.reuse.align import (
+    Embed,
+    align_texts,
+    embed_original_sentences,
+    embed_sentences,
+    in_other_languages,
+)
+from storytrace.reuse.matches import Vectors, paraphrase_sentences
 from storytrace.reuse.segments import MatchText, prepare_text
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.stories.features import parse_published
-from storytrace.stories.records import headline, story_id
+from storytrace.stories.records import dates_and_outlets, headline, story_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +149,7 @@ def translation_links(
             others = [
                 other.id
                 for other in articles
-                if other.language
-                and other.language != article.language
+                if in_other_languages(article, other)
                 and _within(dates[article_id], dates[other.id], window_days)
             ]
             elsewhere = [o for o in others if story_of.get(o) != story.id]
@@ -194,23 +199,16 @@ def _leads(
     count: int,
 ) -> dict[str, Vectors]:
     """The normalised mean multilingual vector of each article's first ``count`` sentences."""
-    rows = [
-        original_sentence_texts(texts[i], articles[i].text, paraphrase_sentences(texts[i])[:count])
-        for i in ids
-    ]
-    flat = [sentence for row in rows for sentence in row]
-    vectors = np.asarray(translate(flat), dtype=np.float32) if flat else np.zeros((0, 1))
+    prepared = [texts[i] for i in ids]
+    later = [set(paraphrase_sentences(text)[count:]) for text in prepared]
+    vectors = embed_sentences(
+        prepared, translate, skip=later, originals=[articles[i].text for i in ids]
+    )
     leads: dict[str, Vectors] = {}
-    position = 0
-    for article_id, row in zip(ids, rows, strict=True):
-        lead = vectors[position : position + len(row)].sum(axis=0) if row else None
-        position += len(row)
-        norm = float(np.linalg.norm(lead)) if lead is not None else 0.0
-        width = vectors.shape[1] if vectors.ndim == 2 else 1
-        leads[article_id] = (
-            (lead / norm).astype(np.float32) if lead is not None and norm
-            else np.zeros(width, dtype=np.float32)
-        )  # fmt: skip
+    for article_id, rows in zip(ids, vectors, strict=True):
+        lead = rows[:count].sum(axis=0)
+        norm = float(np.linalg.norm(lead))
+        leads[article_id] = (lead / norm if norm else lead).astype(np.float32)
     return leads
 
 
@@ -354,11 +352,7 @@ def _joined(
     main = max(contributing, key=lambda s: (len(inside & set(s.article_ids)), s.id))
     article_ids = tuple(sorted(members))
     known = [articles[a] for a in article_ids if a in articles]
-    dated = sorted(
-        (moment, a.published)
-        for a in known
-        if a.published and (moment := parse_published(a.published)) is not None
-    )
+    first, last, outlets = dates_and_outlets(known)
     evidence = [
         StoryEvidence(
             kind="translation",
@@ -388,8 +382,8 @@ def _joined(
         id=story_id(article_ids),
         article_ids=article_ids,
         title=title,
-        first_published=dated[0][1] if dated else None,
-        last_published=dated[-1][1] if dated else None,
-        outlets=tuple(sorted({a.outlet for a in known if a.outlet})),
+        first_published=first,
+        last_published=last,
+        outlets=outlets,
         explanation=(*evidence, *kept),
     )
