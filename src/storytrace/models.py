@@ -185,6 +185,21 @@ class Passage:
     similarity: float
 
 
+ReuseRelation = Literal["copy", "rewrite", "shares_quotes", "independent"]
+"""How two articles that share text are related (``docs/reuse-annotation.md``): one
+reproduces the other's wording (``copy``) or rewords it in its order (``rewrite``), both
+quote the same speaker or statement (``shares_quotes``), or each is written on its own
+(``independent``). Only ``copy`` and ``rewrite`` are derivations."""
+
+RELATION_LABELS: dict[str, str] = {
+    "copy": "copy",
+    "rewrite": "rewrite",
+    "shares_quotes": "shares quotes only",
+    "independent": "independent report",
+}
+"""How each :data:`ReuseRelation` is named in reports."""
+
+
 @dataclass(frozen=True, slots=True)
 class Reuse:
     """What ``target_id`` shares with ``source_id``, passage by passage.
@@ -192,6 +207,8 @@ class Reuse:
     ``source`` and ``target`` name the probable direction of copying when it
     is known (see :class:`ProvenanceEdge`); ``target_share`` is the part of the
     target's text covered by the passages, ``source_share`` the same for the source.
+    ``relation`` says whether the sharing is copying at all, and
+    ``relation_evidence`` why (measured from the passages, in plain words).
     """
 
     source_id: str
@@ -200,6 +217,8 @@ class Reuse:
     shared_chars: int
     source_share: float
     target_share: float
+    relation: ReuseRelation = "copy"
+    relation_evidence: tuple[str, ...] = ()
 
 
 ProvenanceEvidenceKind = Literal[

@@ -24,7 +24,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from storytrace.errors import ConfigurationError, NotFoundError
-from storytrace.models import Article, Passage, PassageKind, Reuse, Span, StoryAnalysis
+from storytrace.models import (
+    RELATION_LABELS,
+    Article,
+    Passage,
+    PassageKind,
+    Reuse,
+    Span,
+    StoryAnalysis,
+)
 from storytrace.report.segments import Mark, Paragraph, PassageLink, Segment, cut_segments, cut_text
 
 EXCERPT_CHARS = 300
@@ -78,6 +86,8 @@ class PairSummary:
     shared_chars: int
     source_share: float
     target_share: float
+    relation: str = "copy"
+    relation_evidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,4 +287,6 @@ def _summary(
         shared_chars=reuse.shared_chars,
         source_share=reuse.source_share,
         target_share=reuse.target_share,
+        relation=RELATION_LABELS[reuse.relation],
+        relation_evidence="; ".join(reuse.relation_evidence),
     )

@@ -103,6 +103,8 @@ def _reuse(reuse: Reuse) -> dict[str, Any]:
         "shared_chars": reuse.shared_chars,
         "source_share": _share(reuse.source_share),
         "target_share": _share(reuse.target_share),
+        "relation": reuse.relation,
+        "relation_evidence": list(reuse.relation_evidence),
     }
 
 

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from storytrace.models import Article, Mention, Report, StoryAnalysis
+from storytrace.models import RELATION_LABELS, Article, Mention, Report, StoryAnalysis
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -97,9 +97,11 @@ def _story_section(analysis: StoryAnalysis, articles: Mapping[str, Article]) -> 
         for reuse in analysis.reuse:
             kinds = Counter(p.kind for p in reuse.passages)
             summary = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+            why = escape_markdown(reuse.relation_evidence[0]) if reuse.relation_evidence else ""
             lines.append(
-                f"- {_label(reuse.target_id, articles)} reuses {reuse.target_share:.0%} of its "
-                f"text from {_label(reuse.source_id, articles)} ({summary})"
+                f"- {_label(reuse.target_id, articles)} shares {reuse.target_share:.0%} of its "
+                f"text with {_label(reuse.source_id, articles)} ({summary}): "
+                f"**{RELATION_LABELS[reuse.relation]}**, {why}"
             )
         lines.append("")
     if analysis.claims:

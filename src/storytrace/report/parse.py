@@ -109,6 +109,8 @@ def _reuse(data: dict[str, Any]) -> Reuse:
         shared_chars=data["shared_chars"],
         source_share=data["source_share"],
         target_share=data["target_share"],
+        relation=data["relation"],
+        relation_evidence=tuple(data["relation_evidence"]),
     )
 
 

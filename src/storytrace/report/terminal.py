@@ -74,7 +74,8 @@ def render_side_by_side(comparison: Comparison, *, width: int = 120) -> str:
     else:
         summary = (
             f"{len(comparison.passages)} shared passage(s); "
-            f"{comparison.pair.target_share:.0%} of the copy's text is reused."
+            f"{comparison.pair.target_share:.0%} of the later article's text is shared "
+            f"({comparison.pair.relation})."
         )
     left = _column(comparison.left, pair, column)
     right = _column(comparison.right, pair, column)

@@ -35,17 +35,21 @@ _AFTER = re.compile(
     r"|telling|explained to|explains to|said to|confirmed to|confirms to|speaking to|spoke to"
     r"|speaks to|talking to|interview with|passed on to|passed to|leaked to|provided to"
     r"|a report (?:by|from|in)|a report published by|an article (?:by|from|in)"
-    r"|source:|via|courtesy of|credit:"
+    r"|source:|via|courtesy of|credit:|citing|(?:additional |with )?reporting (?:by|from)"
+    r"|republished (?:with permission )?from|an? (?:exclusive|investigation|scoop) (?:by|from)"
     r"|(?:first|originally) (?:published|appeared) (?:by|in|on)"
     r"|(?:article|story|report) (?:was )?(?:first |originally )?(?:published|appeared)"
     r" (?:by|in|on))"
     r"\s+(?:(?:a|an) (?:report|story|article|statement|interview) (?:by|from|in|with|to) )?"
-    r"(?:the\s+)?"
+    r"(?:(?:the|a|an)\s+)?"
 )
 _BEFORE = re.compile(
     r"(?P<cue>\s(?:has |had |first |also |previously )?(?:reported|reports|reporting"
-    r"|said in a report|wrote|revealed|reveals|disclosed|broke the story)\b)"
+    r"|said in a report|wrote|revealed|reveals|disclosed|broke the (?:story|news)"
+    r"|contributed to this (?:report|story))\b)"
 )
+_ACRONYM_BEFORE = re.compile(r"\((?P<name>[a-z]{2,6})\)\s*$")
+"""A name followed by its acronym before the cue: "the Meridian Press Agency (MPA) reported"."""
 _DATELINE = re.compile(r"\((?P<name>[^()/]{2,40})\)\s*[-:]")
 _PHOTO = re.compile(r"\b(?:photo|photograph|image|picture|pictured|getty|file pic|video)\b")
 _NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "on", "de", "al", "the"})
@@ -170,9 +174,17 @@ def _scan(article: Article, text: str, field: Field, known: frozenset[str]) -> l
         if span:
             found.append((*span, match["cue"].rstrip(":")))
     for match in _BEFORE.finditer(folded.text):
-        span = _name_before(text, folded, match.start())
+        cue = match["cue"].strip()
+        end = match.start()
+        bracketed = _ACRONYM_BEFORE.search(folded.text, max(0, end - 12), end)
+        if bracketed:
+            found.append((bracketed.start("name"), bracketed.end("name"), cue))
+            end = bracketed.start()
+            while end and folded.text[end - 1] == " ":
+                end -= 1
+        span = _name_before(text, folded, end)
         if span:
-            found.append((*span, match["cue"].strip()))
+            found.append((*span, cue))
     for match in _DATELINE.finditer(folded.text):
         found.append((match.start("name"), match.end("name"), "dateline"))
     attributions: list[Attribution] = []

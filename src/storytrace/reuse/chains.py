@@ -49,6 +49,7 @@ from dataclasses import dataclass
 
 from storytrace.models import ProvenanceEdge, ProvenanceEvidence, Reuse, Span
 from storytrace.reuse.direction import CHAIN_WEIGHT, Direction, confidence_of
+from storytrace.reuse.relation import DERIVATIONS
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.shares import merged_spans
 
@@ -62,8 +63,9 @@ class _Edge:
 
 
 def _copied_spans(reuse: Reuse, article: str) -> list[Span]:
-    """The spans of ``article`` covered by copied or translated (not reworded) passages."""
-    passages = [p for p in reuse.passages if p.kind != "paraphrase"]
+    """The spans of ``article`` covered by copied or translated passages (reworded ones
+    too when the pair is a rewrite)."""
+    passages = [p for p in reuse.passages if p.kind != "paraphrase" or reuse.relation == "rewrite"]
     if reuse.target_id == article:
         return merged_spans(p.target_span for p in passages)
     return merged_spans(p.source_span for p in passages)
@@ -78,21 +80,6 @@ def _translated(reuse: Reuse) -> bool:
     """Whether most of what the pair shares is translated."""
     translated = sum(p.target_span.length for p in reuse.passages if p.kind == "translation")
     return 2 * translated > sum(p.target_span.length for p in reuse.passages)
-
-
-def _close_translation(reuse: Reuse, settings: ReuseSettings) -> bool:
-    """Whether a translated pair is close enough for one article to derive from the other.
-
-    Reports of the same facts in two languages match sentence for sentence at
-    cosines around 0.55; a translation covers most of the article, closer.
-    """
-    passages = [p for p in reuse.passages if p.kind == "translation"]
-    length = sum(p.target_span.length for p in passages)
-    similarity = sum(p.similarity * p.target_span.length for p in passages) / max(length, 1)
-    return (
-        reuse.target_share >= settings.translation_min_share
-        and similarity >= settings.translation_derivation_similarity
-    )
 
 
 def _size(spans: Sequence[Span]) -> int:
@@ -202,6 +189,10 @@ def _parents(
     chosen: list[_Edge] = []
     covered: list[Span] = []
     remaining = [e for e in candidates if e.source in cover]
+    # The parent is in the article's own language when one is a candidate: an edition
+    # or translation of the origin is a sibling of the copies in the origin's language.
+    own_language = [e for e in remaining if not _translated(reuses[frozenset((e.source, target))])]
+    remaining = own_language or remaining
     while remaining:
         gains = {e.source: _size(_minus(cover[e.source], covered)) for e in remaining}
         best = max(gains.values())
@@ -258,8 +249,8 @@ def build_edges(
     """
     linked = {
         pair for pair, reuse in reuses.items()
-        if _size(_copied_spans(reuse, reuse.target_id)) >= settings.derivation_min_chars
-        and (not _translated(reuse) or _close_translation(reuse, settings))
+        if reuse.relation in DERIVATIONS
+        and _size(_copied_spans(reuse, reuse.target_id)) >= settings.derivation_min_chars
     }  # fmt: skip
     usable = [d for d in directions if frozenset((d.source_id, d.target_id)) in linked]
     orders = _orders(usable, linked)

@@ -43,6 +43,9 @@ _COUNTS = (
     "background_min_documents",
     "cited_origin_min_articles",
     "derivation_min_chars",
+    "copy_min_chars",
+    "copy_min_run_words",
+    "quote_min_words",
     "independent_min_chars",
     "workers",
 )
@@ -155,6 +158,27 @@ class ReuseSettings:
         metadata={
             "help": "copied characters (verbatim or edited) that make one article derive "
             "from another"
+        },
+    )
+    copy_min_chars: int = field(
+        default=150,
+        metadata={
+            "help": "characters of the same wording, outside quotations and statement text, "
+            "that make two articles a copy rather than two reports of one event"
+        },
+    )
+    copy_min_run_words: int = field(
+        default=8,
+        metadata={
+            "help": "...counted only in runs of at least this many words (shorter runs are "
+            "the stock phrases of independent reports)"
+        },
+    )
+    quote_min_words: int = field(
+        default=8,
+        metadata={
+            "help": "words of quotations or statement text shared word for word that make "
+            "a pair 'shares quotes' rather than independent"
         },
     )
     containment_margin: float = field(

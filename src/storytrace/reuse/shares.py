@@ -70,4 +70,6 @@ def reverse_reuse(reuse: Reuse) -> Reuse:
         shared_chars=source_chars,
         source_share=reuse.target_share,
         target_share=reuse.source_share,
+        relation=reuse.relation,
+        relation_evidence=reuse.relation_evidence,
     )

@@ -64,7 +64,9 @@ from storytrace.reuse.origins import (
     is_cited_origin,
     story_aliases,
 )
+from storytrace.reuse.outlet_names import OutletAliases
 from storytrace.reuse.own import own_material
+from storytrace.reuse.relation import DERIVATIONS, classify_relation
 from storytrace.reuse.segments import MatchText, prepare_text
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.shares import make_reuse, reverse_reuse
@@ -328,14 +330,21 @@ def trace_story(
         a, b = articles[first], articles[second]
         reuse = make_reuse(a.id, b.id, passages, source_length=len(a.text),
                            target_length=len(b.text))  # fmt: skip
-        direction = infer_direction(
-            reuse, by_id, credits=credits, settings=settings, aliases=aliases,
-            credited_by=credited_by, notes=notes,
+        relation = classify_relation(
+            prepared[first].text, prepared[second].text, passages, settings=settings,
+            credited=_credit_between(a, b, credits, aliases),
+            boilerplate_source=prepared[first].mask, boilerplate_target=prepared[second].mask,
         )  # fmt: skip
-        if direction is not None:
-            directions.append(direction)
-            if direction.source_id != reuse.source_id:
-                reuse = reverse_reuse(reuse)
+        reuse = replace(reuse, relation=relation.relation, relation_evidence=relation.evidence)
+        if relation.relation in DERIVATIONS:
+            direction = infer_direction(
+                reuse, by_id, credits=credits, settings=settings, aliases=aliases,
+                credited_by=credited_by, notes=notes,
+            )  # fmt: skip
+            if direction is not None:
+                directions.append(direction)
+                if direction.source_id != reuse.source_id:
+                    reuse = reverse_reuse(reuse)
         reuses[frozenset((a.id, b.id))] = reuse
     cited = {
         c.outlet: c for c in cited_outlets(articles, credits, aliases, reuses.values())
@@ -373,6 +382,16 @@ def trace_story(
         own=own,
         attributions=tuple(c for a in articles for c in credits[a.id]),
         aligned_pairs=len(aligned),
+    )
+
+
+def _credit_between(
+    a: Article, b: Article, credits: Mapping[str, Sequence[Attribution]], aliases: OutletAliases
+) -> bool:
+    """Whether one of the two articles credits the other's outlet in its own text."""
+    return any(
+        target.outlet and any(aliases.same(c.outlet, target.outlet) for c in credits[source.id])
+        for source, target in ((a, b), (b, a))
     )
 
 

@@ -1,0 +1,206 @@
+"""Copy or not, before which way: how two articles that share passages are related.
+
+Sharing text is not copying. Two reports of one event quote the same
+speaker, reproduce the same press release, and tell the same facts in
+similar words; only an article that reproduces another's *own wording*
+derives from it. :func:`classify_relation` decides, from the text of the pair
+alone, one of the relations of :data:`storytrace.models.ReuseRelation`
+(defined for annotators in ``docs/reuse-annotation.md``):
+
+- ``copy``: runs of the same wording **outside quotation marks and statement
+  text** (:mod:`storytrace.reuse.quotes`), boilerplate left out, of at least
+  ``copy_min_run_words`` words each, adding up to ``copy_min_chars``
+  characters; or a close translation (most of one article translated at a
+  high cosine: ``translation_min_share``, ``translation_derivation_similarity``);
+- ``rewrite``: less wording in common, but one article credits the other's
+  outlet in its own text and the two share ``derivation_min_chars``
+  characters of edited or reworded passages in the same order: a rewrite
+  "according to X" that follows X's text;
+- ``shares_quotes``: what is shared word for word is mostly quotations or
+  statement text, at least ``quote_min_words`` words of it;
+- ``independent``: the rest (the same facts, in each outlet's own words).
+
+Only ``copy`` and ``rewrite`` make derivation edges and lineages. Each verdict
+comes with its measured evidence, in words.
+
+>>> from storytrace.models import Article, Passage, Span
+>>> from storytrace.reuse.segments import prepare_text
+>>> quote = '"We will rebuild every house that the flood took from us," the mayor said.'
+>>> a = prepare_text(Article("a", "a", "Floods hit Lusk on Monday. " + quote))
+>>> b = prepare_text(Article("b", "b", "Rain fell for days in Lusk. " + quote))
+>>> passage = Passage(Span(27, 101), Span(28, 102), "verbatim", 1.0)
+>>> relation = classify_relation(a, b, (passage,), settings=ReuseSettings())
+>>> relation.relation, relation.quoted_chars > 0, relation.copied_chars
+('shares_quotes', True, 0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storytrace.models import Passage, ReuseRelation
+from storytrace.reuse.matches import verbatim_runs
+from storytrace.reuse.quotes import quoted_words
+from storytrace.reuse.segments import MatchText
+from storytrace.reuse.settings import ReuseSettings
+
+DERIVATIONS: frozenset[ReuseRelation] = frozenset({"copy", "rewrite"})
+"""The relations that make one article derive from the other."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairRelation:
+    """The relation of a pair and what was measured to decide it.
+
+    ``copied_chars`` are the characters (of the second text) in runs of the
+    same wording outside quotations, ``quoted_chars`` those in shared runs
+    inside quotations or statement text, ``reworded_chars`` those in edited,
+    paraphrased or translated passages outside such runs.
+    """
+
+    relation: ReuseRelation
+    copied_chars: int
+    longest_run: int
+    quoted_chars: int
+    reworded_chars: int
+    evidence: tuple[str, ...]
+
+
+def _inside(text: MatchText, spans: Sequence[tuple[int, int]]) -> bytearray:
+    """One byte per word of ``text``: 1 for words inside the word ranges ``spans``."""
+    marked = bytearray(len(text.words))
+    for first, end in spans:
+        marked[first:end] = b"\x01" * (end - first)
+    return marked
+
+
+def _chars(text: MatchText, first: int, end: int) -> int:
+    span = text.original_span(text.starts[first], text.ends[end - 1])
+    return span.length
+
+
+def _translated(passages: Sequence[Passage]) -> bool:
+    shared = sum(p.target_span.length for p in passages)
+    return 2 * sum(p.target_span.length for p in passages if p.kind == "translation") > shared
+
+
+def classify_relation(
+    source: MatchText,
+    target: MatchText,
+    passages: Sequence[Passage],
+    *,
+    settings: ReuseSettings,
+    credited: bool = False,
+    boilerplate_source: bytes | None = None,
+    boilerplate_target: bytes | None = None,
+) -> PairRelation:
+    """How ``target`` relates to ``source``, given the passages they share.
+
+    ``passages`` have their source spans in ``source`` and target spans in
+    ``target``; ``credited`` says that one of the two credits the other's outlet in its own text.
+    """
+    if passages and _translated(passages):
+        return _translation_relation(source, target, passages, credited, settings)
+    in_source = _inside(source, [source.words_of_original(p.source_span) for p in passages
+                                 if p.kind != "translation"])  # fmt: skip
+    in_target = _inside(target, [target.words_of_original(p.target_span) for p in passages
+                                 if p.kind != "translation"])  # fmt: skip
+    quoted_source, quoted_target = quoted_words(source), quoted_words(target)
+    skip_source = boilerplate_source or bytes(len(source.words))
+    skip_target = boilerplate_target or bytes(len(target.words))
+    copied = quoted = longest = 0
+    runs = 0
+    verbatim = bytearray(len(target.words))
+    for match in verbatim_runs(source, target, seed_words=settings.seed_words):
+        (a_first, _), (b_first, b_end) = match.a_words, match.b_words
+        piece_start = None
+        for offset in range(b_end - b_first + 1):
+            i, j = a_first + offset, b_first + offset
+            usable = (
+                j < b_end and in_target[j] and in_source[i]
+                and not skip_target[j] and not skip_source[i]
+            )  # fmt: skip
+            if usable and (quoted_target[j] or quoted_source[i]):
+                quoted += _chars(target, j, j + 1)
+                verbatim[j] = 1
+                usable = False
+            if usable:
+                if piece_start is None:
+                    piece_start = j
+                continue
+            if piece_start is not None:
+                length = j - piece_start
+                if length >= settings.copy_min_run_words:
+                    copied += _chars(target, piece_start, j)
+                    longest = max(longest, length)
+                    runs += 1
+                    verbatim[piece_start:j] = b"\x01" * length
+                piece_start = None
+    reworded = sum(
+        _chars(target, j, j + 1)
+        for j in range(len(target.words))
+        if in_target[j] and not verbatim[j] and not quoted_target[j]
+    )
+    measured = dict(copied_chars=copied, longest_run=longest, quoted_chars=quoted,
+                    reworded_chars=reworded)  # fmt: skip
+    wording = (
+        f"{copied} characters of the same wording outside quotations, in {runs} run(s) of "
+        f"{settings.copy_min_run_words} words or more (longest {longest} words)"
+    )
+    if copied >= settings.copy_min_chars:
+        return PairRelation("copy", **measured, evidence=(wording,))
+    if credited and copied + reworded >= settings.derivation_min_chars:
+        detail = (f"one credits the other's outlet and follows its text: {copied + reworded} "
+                  f"characters of edited or reworded passages")  # fmt: skip
+        return PairRelation("rewrite", **measured, evidence=(detail, wording))
+    quoted_words_count = sum(
+        1 for j in range(len(target.words)) if verbatim[j] and quoted_target[j]
+    )
+    if quoted_words_count >= settings.quote_min_words:
+        detail = (f"shares {quoted} characters of quotations or statement text word for "
+                  f"word; only {copied} of its own wording")  # fmt: skip
+        return PairRelation("shares_quotes", **measured, evidence=(detail, wording))
+    detail = f"the same facts in its own words: {wording}, below {settings.copy_min_chars}"
+    return PairRelation("independent", **measured, evidence=(detail,))
+
+
+def _unquoted_share(text: MatchText, spans: Sequence[tuple[int, int]]) -> float:
+    """The part of ``text`` (in characters) that the word ranges cover outside quotations."""
+    quoted = quoted_words(text)
+    covered = _inside(text, spans)
+    chars = sum(_chars(text, j, j + 1) for j in range(len(text.words)) if covered[j] and
+                not quoted[j])  # fmt: skip
+    return chars / text.length if text.length else 0.0
+
+
+def _translation_relation(
+    source: MatchText,
+    target: MatchText,
+    passages: Sequence[Passage],
+    credited: bool,
+    settings: ReuseSettings,
+) -> PairRelation:
+    """A pair in two languages: a close translation is a copy; quotations do not count."""
+    translated = [p for p in passages if p.kind == "translation"]
+    chars = sum(p.target_span.length for p in translated)
+    cosine = sum(p.similarity * p.target_span.length for p in translated) / max(chars, 1)
+    share = max(
+        _unquoted_share(source, [source.words_of_original(p.source_span) for p in translated]),
+        _unquoted_share(target, [target.words_of_original(p.target_span) for p in translated]),
+    )
+    detail = (f"translated passages cover {share:.0%} of the article outside quotations, at "
+              f"a mean cosine of {cosine:.2f}")  # fmt: skip
+    measured = dict(copied_chars=0, longest_run=0, quoted_chars=0, reworded_chars=chars)
+    if (
+        share >= settings.translation_min_share
+        and cosine >= settings.translation_derivation_similarity
+    ):
+        return PairRelation("copy", **measured, evidence=(f"a translation: {detail}",))
+    if credited and chars >= settings.derivation_min_chars:
+        return PairRelation("rewrite", **measured,
+                            evidence=(f"credits the other's outlet; {detail}",))  # fmt: skip
+    return PairRelation(
+        "independent", **measured,
+        evidence=(f"the same facts in another language, not a close translation: {detail}",),
+    )  # fmt: skip
