@@ -40,7 +40,7 @@ def page() -> str:
         "“Teams from Italy”",
         "Side by side",
         'data-c="1" data-n="1"',
-        "Daily Paper reuses 55% of its text from Wire Agency",
+        "Daily Paper shares 55% of its text with Wire Agency",
         'class="seg own"',
         'class="seg loaded"',
         '<details class="furniture">',
