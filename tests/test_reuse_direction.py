@@ -56,11 +56,16 @@ def test_reuse_direction_credit_outweighs_a_contrary_time() -> None:
     assert direction.confidence < confidence_of(3.0)
 
 
-def test_reuse_direction_takes_news_agencies_as_sources() -> None:
+def test_reuse_direction_a_news_agency_alone_decides_nothing() -> None:
+    # Agencies copy too (a newspaper's scoop re-reported by a wire): being an agency is
+    # weak support, never enough alone.
     reuse, articles = _pair({"outlet": "Valley News"}, {"outlet": "Reuters"}, (0.5, 0.5))
+    assert infer_direction(reuse, articles, credits={}, settings=ReuseSettings()) is None
+    reuse, articles = _pair({"outlet": "Valley News"}, {"outlet": "Reuters"}, (0.9, 0.4))
     direction = infer_direction(reuse, articles, credits={}, settings=ReuseSettings())
     assert direction is not None
-    assert (direction.source_id, [e.kind for e in direction.evidence]) == ("b", ["wire"])
+    assert (direction.source_id, [e.kind for e in direction.evidence]) == (
+        "b", ["wire", "containment"])  # fmt: skip
 
 
 @pytest.mark.parametrize(("shares", "source"), [((0.9, 0.4), "b"), ((0.4, 0.9), "a")])
@@ -79,14 +84,18 @@ def test_reuse_direction_without_evidence_is_none() -> None:
     assert infer_direction(reuse, articles, credits={}, settings=ReuseSettings()) is None
 
 
-def test_reuse_direction_credits_from_other_articles_count() -> None:
+def test_reuse_direction_credits_by_other_articles_only_support() -> None:
     reuse, articles = _pair({"outlet": "Daily Lantern"}, {"outlet": "Valley News"}, (0.5, 0.5))
-    direction = infer_direction(
-        reuse, articles, credits={}, settings=ReuseSettings(),
-        credited_by={"a": frozenset({"c", "d"})},
-    )  # fmt: skip
+    others = {"a": frozenset({"c", "d"})}
+    alone = infer_direction(reuse, articles, credits={}, settings=ReuseSettings(),
+                            credited_by=others)  # fmt: skip
+    assert alone is None
+    reuse, articles = _pair({"outlet": "Daily Lantern"}, {"outlet": "Valley News"}, (0.5, 0.9))
+    direction = infer_direction(reuse, articles, credits={}, settings=ReuseSettings(),
+                                credited_by=others)  # fmt: skip
     assert direction is not None
     assert direction.source_id == "a"
+    assert [e.kind for e in direction.evidence] == ["attribution", "containment"]
     assert "c, d" in direction.evidence[0].detail
 
 

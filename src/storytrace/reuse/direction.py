@@ -9,10 +9,12 @@ Each kind of evidence adds to a score for one direction:
   :mod:`storytrace.reuse.translation_notes`);
 - **time** (2): one was published before the other (date-only values count
   only when the days differ);
-- **credited** (1 per article, at most 2; reported as ``attribution``): other
-  articles of the story credit the story to one of the two outlets;
-- **wire** (1): one is a news agency's and the other is not; agencies are
-  copied, they do not copy;
+- **credited** (0.5 per article, at most 1; reported as ``attribution``): other
+  articles of the story credit the story to one of the two outlets: weak
+  support, never enough alone (what third articles say is not evidence about
+  this pair's text);
+- **wire** (0.5): one is a news agency's and the other is not; agencies are
+  copied more often than they copy, but they do copy;
 - **containment** (1): the copy is contained in its source, not the reverse:
   the article made mostly of text found in the other (a larger share of it
   covered by the shared passages, by ``containment_margin`` or more) is the
@@ -22,9 +24,10 @@ Each kind of evidence adds to a score for one direction:
   derivations). Weak on purpose: a copy that adds much of its own is the
   opposite case.
 
-The direction with the higher score wins; its supporting evidence is kept
-(evidence against it only lowers the confidence, ``1 - exp(-score / 2)``).
-No evidence, or a tie, gives no direction.
+The direction with the higher score wins if the net score reaches 1; its
+supporting evidence is kept (evidence against it only lowers the confidence,
+``1 - exp(-score / 2)``). No evidence, weak evidence only, or a tie gives no
+direction.
 
 >>> from storytrace.models import Article, Passage, Reuse, Span
 >>> a = Article("a", "a", "x" * 100, outlet="Reuters", published="2016-07-01T10:00:00Z")
@@ -32,7 +35,7 @@ No evidence, or a tie, gives no direction.
 >>> reuse = Reuse("b", "a", (), 90, 0.9, 0.3)
 >>> direction = infer_direction(reuse, {"a": a, "b": b}, credits={}, settings=ReuseSettings())
 >>> direction.source_id, [e.kind for e in direction.evidence], round(direction.confidence, 2)
-('a', ['time', 'wire', 'containment'], 0.86)
+('a', ['time', 'wire', 'containment'], 0.83)
 """
 
 from __future__ import annotations
@@ -50,10 +53,10 @@ from storytrace.reuse.translation_notes import TranslationNote
 
 ATTRIBUTION_WEIGHT = 3.0
 TIME_WEIGHT = 2.0
-WIRE_WEIGHT = 1.0
+WIRE_WEIGHT = 0.5
 CONTAINMENT_WEIGHT = 1.0
 CHAIN_WEIGHT = 1.5
-CREDITED_WEIGHT = 1.0
+CREDITED_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,11 @@ def _votes(
     return votes
 
 
+def _by_others(item: ProvenanceEvidence) -> bool:
+    """Whether the evidence is other articles' credits (not the pair's own text or times)."""
+    return item.kind == "attribution" and item.mention is None
+
+
 def infer_direction(
     reuse: Reuse,
     articles: Mapping[str, Article],
@@ -189,8 +197,11 @@ def infer_direction(
         names += [c.outlet for a in (first, second) for c in credits.get(a.id, ())]
         aliases = OutletAliases.from_names(names)
     votes = _votes(first, second, reuse, credits, aliases, settings, credited_by or {}, notes or {})
+    if all(_by_others(item) for _, item in votes):
+        # What other articles credit is weak support, never enough alone.
+        return None
     score = sum(weight for weight, _ in votes)
-    if abs(score) < 0.5:
+    if abs(score) < 1.0:
         return None
     sign = 1 if score > 0 else -1
     source, target = (first, second) if sign > 0 else (second, first)
