@@ -140,7 +140,7 @@ def test_browser_demo_report_shows_graph_matrix_and_side_by_side_offline(
     assert matrix.locator("td.cell-contradicted").count() >= 1
     _pick(story, "right", "WorldBrief 24")
     note = story.locator("[data-pair-note]:visible")
-    assert "WorldBrief 24 reuses" in note.inner_text()
+    assert "WorldBrief 24 shares" in note.inner_text()
     left, right = _labels(story, "left"), _labels(story, "right")
     assert len(left) >= 3 and left == right
     assert story.locator('[data-column="right"] .seg.own').count() >= 1

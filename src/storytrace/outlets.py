@@ -15,9 +15,11 @@ import tldextract
 
 
 @cache
-def _extractor() -> tldextract.TLDExtract:
+def _extractor(private_domains: bool = False) -> tldextract.TLDExtract:
     # The public suffix list bundled with tldextract: never fetched at run time.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=private_domains
+    )
 
 
 def registered_domain(url: str | None) -> str | None:
@@ -28,8 +30,24 @@ def registered_domain(url: str | None) -> str | None:
     if not host:
         return None
     parts = _extractor()(host)
-    domain = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
+    domain = getattr(parts, "top_domain_under_public_suffix", None)
+    if domain is None:  # tldextract before 5.3 has the older name only
+        domain = parts.registered_domain
     return str(domain) if domain else host
+
+
+def host_parts(host: str, *, private_domains: bool = False) -> tuple[str, str, str]:
+    """A host's subdomain, registered label and public suffix, from the bundled list.
+
+    With ``private_domains`` the list's private section counts too, so a user's
+    blog on a shared host is its own domain (``"", "libyanvoice", "blogspot.com"``).
+    A suffix the list does not know (``.example``) gives an empty suffix.
+
+    >>> host_parts("fr.news.example.co.uk")
+    ('fr.news', 'example', 'co.uk')
+    """
+    parts = _extractor(private_domains)(host)
+    return str(parts.subdomain), str(parts.domain), str(parts.suffix)
 
 
 def outlet_name(*, declared: str | None, site_name: str | None, url: str | None) -> str | None:

@@ -47,7 +47,8 @@ from math import exp
 from storytrace.dates import parse_iso
 from storytrace.models import Article, ProvenanceEvidence, Reuse
 from storytrace.reuse.attribution import Attribution
-from storytrace.reuse.outlet_names import OutletAliases, is_wire_service
+from storytrace.reuse.outlet_identity import OutletDirectory
+from storytrace.reuse.outlet_names import is_wire_service
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.translation_notes import TranslationNote
 
@@ -98,14 +99,19 @@ def _time_order(first: Article, second: Article) -> int:
 
 
 def _credits(
-    credits: Sequence[Attribution], outlet: str | None, aliases: OutletAliases
+    credits: Sequence[Attribution], source: Article, outlets: OutletDirectory
 ) -> Attribution | None:
-    if not outlet:
-        return None
+    """The first credit that names the outlet which published ``source``."""
     for attribution in credits:
-        if aliases.same(attribution.outlet, outlet):
+        if outlets.same_outlet_article(source.id, attribution.outlet):
             return attribution
     return None
+
+
+def _name_of(article: Article, outlets: OutletDirectory) -> str | None:
+    """The name of the outlet that published ``article``, as the directory shows it."""
+    identity = outlets.identity_of_article(article.id)
+    return article.outlet if identity is None else outlets.display(identity)
 
 
 def _votes(
@@ -113,7 +119,7 @@ def _votes(
     second: Article,
     reuse: Reuse,
     credits: Mapping[str, Sequence[Attribution]],
-    aliases: OutletAliases,
+    outlets: OutletDirectory,
     settings: ReuseSettings,
     credited_by: Mapping[str, frozenset[str]],
     notes: Mapping[str, TranslationNote],
@@ -127,19 +133,22 @@ def _votes(
             votes.append(
                 (sign * ATTRIBUTION_WEIGHT, ProvenanceEvidence("translation", detail, note.mention))
             )
-    same_outlet = bool(first.outlet) and first.outlet == second.outlet
+    identity = outlets.identity_of_article(first.id)
+    same_outlet = identity is not None and identity == outlets.identity_of_article(second.id)
     if not same_outlet:
         for source, target, sign in ((first, second, 1), (second, first, -1)):
-            found = _credits(credits.get(target.id, ()), source.outlet, aliases)
+            found = _credits(credits.get(target.id, ()), source, outlets)
             if found:
-                detail = f'{target.id} credits {source.outlet} ("{found.cue} {found.outlet}")'
+                why = outlets.reason(source.id, found.outlet)
+                detail = (f'{target.id} credits {_name_of(source, outlets)} ("{found.cue} '
+                          f'{found.outlet}")' + (f": {why}" if why else ""))  # fmt: skip
                 evidence = ProvenanceEvidence("attribution", detail, found.mention)
                 votes.append((sign * ATTRIBUTION_WEIGHT, evidence))
             others = credited_by.get(source.id, frozenset()) - {first.id, second.id}
             if others:
                 detail = (
                     f"{len(others)} other article(s) of the story credit the story to "
-                    f"{source.outlet}: {', '.join(sorted(others))}"
+                    f"{_name_of(source, outlets)}: {', '.join(sorted(others))}"
                 )
                 weight = min(len(others), 2) * CREDITED_WEIGHT
                 votes.append((sign * weight, ProvenanceEvidence("attribution", detail)))
@@ -181,7 +190,7 @@ def infer_direction(
     *,
     credits: Mapping[str, Sequence[Attribution]],
     settings: ReuseSettings,
-    aliases: OutletAliases | None = None,
+    outlets: OutletDirectory | None = None,
     credited_by: Mapping[str, frozenset[str]] | None = None,
     notes: Mapping[str, TranslationNote] | None = None,
 ) -> Direction | None:
@@ -192,11 +201,10 @@ def infer_direction(
     article id to its translation note.
     """
     first, second = articles[reuse.source_id], articles[reuse.target_id]
-    if aliases is None:
-        names = [n for n in (first.outlet, second.outlet) if n]
-        names += [c.outlet for a in (first, second) for c in credits.get(a.id, ())]
-        aliases = OutletAliases.from_names(names)
-    votes = _votes(first, second, reuse, credits, aliases, settings, credited_by or {}, notes or {})
+    if outlets is None:
+        names = [c.outlet for a in (first, second) for c in credits.get(a.id, ())]
+        outlets = OutletDirectory.build([first, second], names)
+    votes = _votes(first, second, reuse, credits, outlets, settings, credited_by or {}, notes or {})
     if all(_by_others(item) for _, item in votes):
         # What other articles credit is weak support, never enough alone.
         return None
@@ -212,20 +220,20 @@ def infer_direction(
 def credited_articles(
     articles: Sequence[Article],
     credits: Mapping[str, Sequence[Attribution]],
-    aliases: OutletAliases,
+    outlets: OutletDirectory,
 ) -> dict[str, frozenset[str]]:
     """For each article, the other articles that credit the story to its outlet."""
-    by_group: dict[int, set[str]] = {}
+    by_identity: dict[int, set[str]] = {}
     for article_id, found in credits.items():
         for attribution in found:
-            group = aliases.group_of(attribution.outlet)
-            if group is not None and attribution.story_level:
-                by_group.setdefault(group, set()).add(article_id)
+            identity = outlets.identity_of_name(attribution.outlet)
+            if identity is not None and attribution.story_level:
+                by_identity.setdefault(identity, set()).add(article_id)
     result: dict[str, frozenset[str]] = {}
     for article in articles:
-        group = aliases.group_of(article.outlet) if article.outlet else None
-        if group is None or group not in by_group:
+        identity = outlets.identity_of_article(article.id)
+        if identity is None or identity not in by_identity:
             continue
-        same = {a.id for a in articles if a.outlet and aliases.group_of(a.outlet) == group}
-        result[article.id] = frozenset(by_group[group] - same)
+        same = set(outlets.identities[identity].article_ids)
+        result[article.id] = frozenset(by_identity[identity] - same)
     return result

@@ -9,9 +9,11 @@ Two kinds of origin:
   articles credit (counting a credit copied along with its sentence once),
   one of them for the story rather than a quote ("X reported", not "a
   witness told X"), and that no article of the story comes from
-  (``in_corpus`` false). All its spellings are merged ("Middle East Eye",
-  "the Middle East Eye", "MEE"), and an acronym no full name explains is
-  dropped unless it is a known outlet.
+  (``in_corpus`` false). All its names are one outlet
+  (:class:`~storytrace.reuse.outlet_identity.OutletDirectory`: "Middle East
+  Eye", "the MEE", "middleeasteye.net", its French edition), and an acronym
+  no full name explains is dropped unless it is a known outlet or an outlet
+  of the story.
 
 Credits of an outlet that *is* in the story are added to that article's origin
 entry as ``cited_by``. Origins come most-cited first.
@@ -36,7 +38,8 @@ from dataclasses import dataclass
 from storytrace.models import Article, Mention, Origin, Passage, ProvenanceEdge, Reuse, Span
 from storytrace.reuse.attribution import Attribution
 from storytrace.reuse.direction import publication_order
-from storytrace.reuse.outlet_names import OutletAliases, acronym, is_known_outlet, outlet_key
+from storytrace.reuse.outlet_identity import OutletDirectory
+from storytrace.reuse.outlet_names import acronym, is_known_outlet, outlet_key
 from storytrace.reuse.settings import ReuseSettings
 
 
@@ -57,13 +60,12 @@ class CitedOutlet:
     story_level_ids: tuple[str, ...]
 
 
-def story_aliases(
+def story_outlets(
     articles: Sequence[Article], credits: Mapping[str, Sequence[Attribution]]
-) -> OutletAliases:
-    """The outlet spellings of a story grouped into outlets, article outlets first."""
-    names = [a.outlet for a in articles if a.outlet]
-    names += [c.outlet for a in articles for c in credits.get(a.id, ())]
-    return OutletAliases.from_names(names)
+) -> OutletDirectory:
+    """The outlets of a story: its articles' sites and names and every name credited."""
+    return OutletDirectory.build(articles, [c.outlet for a in articles
+                                            for c in credits.get(a.id, ())])  # fmt: skip
 
 
 def _explained(name: str, group: Sequence[str]) -> bool:
@@ -82,7 +84,7 @@ COPIED_CREDIT_SHIFT = 40
 def _copied_citations(
     credits: Mapping[str, Sequence[Attribution]],
     reuses: Iterable[Reuse],
-    aliases: OutletAliases,
+    outlets: OutletDirectory,
 ) -> dict[Mention, Mention]:
     """For each credit inside a copied passage whose other side credits the same outlet at
     the same place, a link to that other credit (union-find parents)."""
@@ -112,46 +114,53 @@ def _copied_citations(
                 for original in credits.get(reuse.source_id, ()):
                     if (
                         inside(original.mention, passage.source_span)
-                        and aliases.same(copied.outlet, original.outlet)
+                        and _same_outlet(outlets, copied.outlet, original.outlet)
                         and same_place(copied.mention, original.mention, passage)
                     ):
                         parent[find(copied.mention)] = find(original.mention)
     return {mention: find(mention) for mention in parent}
 
 
+def _same_outlet(outlets: OutletDirectory, first: str, second: str) -> bool:
+    identity = outlets.identity_of_name(first)
+    return identity is not None and identity == outlets.identity_of_name(second)
+
+
 def cited_outlets(
     articles: Sequence[Article],
     credits: Mapping[str, Sequence[Attribution]],
-    aliases: OutletAliases,
+    outlets: OutletDirectory,
     reuses: Iterable[Reuse] = (),
 ) -> list[CitedOutlet]:
-    """Every outlet credited in the story, merged by alias, with its citing articles.
+    """Every outlet credited in the story, one per outlet identity, with its citing articles.
 
     A credit copied along with the passage around it ("..., the Daily News
     reported" in a reprint) is the same citation as the one it was copied
-    from: ``citations`` counts citations, not copies of one.
+    from: ``citations`` counts citations, not copies of one. An outlet that
+    published an article of the story is in the corpus (``in_corpus_article``:
+    its earliest article), whatever name the credits use for it.
     """
-    copied = _copied_citations(credits, reuses, aliases)
+    copied = _copied_citations(credits, reuses, outlets)
     grouped: dict[int, list[Attribution]] = {}
     for article in articles:
         for attribution in credits.get(article.id, ()):
-            group = aliases.group_of(attribution.outlet)
-            if group is not None:
-                grouped.setdefault(group, []).append(attribution)
+            identity = outlets.identity_of_name(attribution.outlet)
+            if identity is not None:
+                grouped.setdefault(identity, []).append(attribution)
+    by_id = {a.id: a for a in articles}
     result: list[CitedOutlet] = []
-    for group, attributions in grouped.items():
-        names = aliases.groups[group]
-        if not any(_explained(a.outlet, names) for a in attributions):
+    for identity, attributions in grouped.items():
+        names = outlets.identities[identity].names
+        members = [by_id[i] for i in outlets.identities[identity].article_ids if i in by_id]
+        if not members and not any(_explained(a.outlet, names) for a in attributions):
             continue
-        display = aliases.display(attributions[0].outlet)
-        members = [a for a in articles if a.outlet and aliases.group_of(a.outlet) == group]
         member_ids = {m.id for m in members}
         citing = [a for a in attributions if a.mention.article_id not in member_ids]
         if not citing:
             continue
         result.append(
             CitedOutlet(
-                outlet=display,
+                outlet=outlets.display(identity),
                 article_ids=tuple(sorted({a.mention.article_id for a in citing})),
                 mentions=tuple(a.mention for a in citing),
                 in_corpus_article=min(members, key=publication_order).id if members else None,
@@ -179,12 +188,12 @@ def find_origins(
     credits: Mapping[str, Sequence[Attribution]],
     *,
     settings: ReuseSettings,
-    aliases: OutletAliases | None = None,
+    outlets: OutletDirectory | None = None,
     reuses: Iterable[Reuse] = (),
 ) -> tuple[Origin, ...]:
     """The story's origins: root articles of the derivation graph and outlets only cited."""
-    aliases = aliases or story_aliases(articles, credits)
-    cited = cited_outlets(articles, credits, aliases, reuses)
+    outlets = outlets or story_outlets(articles, credits)
+    cited = cited_outlets(articles, credits, outlets, reuses)
     outside = [c for c in cited if is_cited_origin(c, settings)]
     outside_citers = {i for c in outside for i in c.article_ids}
     targets = {e.target_id for e in edges}
@@ -197,7 +206,9 @@ def find_origins(
         mentions = cited_in[root].mentions if root in cited_in else ()
         descendants = sum(1 for e in edges if e.source_id == root)
         weight = descendants + len({m.article_id for m in mentions})
-        origins.append((weight, Origin(root, by_id[root].outlet, True, mentions)))
+        identity = outlets.identity_of_article(root)
+        name = by_id[root].outlet if identity is None else outlets.display(identity)
+        origins.append((weight, Origin(root, name, True, mentions)))
     for outlet in outside:
         origins.append((outlet.citations, Origin(None, outlet.outlet, False, outlet.mentions)))
     origins.sort(key=lambda item: (-item[0], item[1].article_id or "", item[1].outlet or ""))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from storytrace.normalize import normalize_for_matching
 
@@ -108,6 +109,16 @@ def is_known_outlet(name: str) -> bool:
     return outlet_key(name) in _KNOWN_KEYS
 
 
+def known_names(name: str) -> tuple[str, ...]:
+    """The names of the known outlet ``name`` is one of (its name first), else ``()``.
+
+    >>> known_names("the NYT")
+    ('The New York Times', 'NYT')
+    """
+    known = _KNOWN_KEYS.get(outlet_key(name))
+    return (known, *KNOWN_OUTLETS[known]) if known else ()
+
+
 def is_wire_service(name: str | None) -> bool:
     """Whether ``name`` names a news agency (:data:`WIRE_SERVICES`)."""
     return bool(name) and outlet_key(name or "") in _WIRE_KEYS
@@ -118,13 +129,32 @@ def looks_like_outlet(name: str) -> bool:
     return is_known_outlet(name) or any(w in OUTLET_WORDS for w in outlet_key(name).split())
 
 
+AliasRelation = Literal["spelling", "acronym", "known"]
+"""Why two names are one outlet: another spelling, an acronym, or known names of one outlet."""
+
+
+def alias_relation(first: str, second: str) -> AliasRelation | None:
+    """Why two names are one outlet, or ``None`` when nothing says they are.
+
+    >>> alias_relation("MEE", "the Middle East Eye"), alias_relation("AP", "Associated Press")
+    ('acronym', 'known')
+    """
+    return _key_relation(outlet_key(first), outlet_key(second))
+
+
+def _key_relation(first: str, second: str) -> AliasRelation | None:
+    if first == second or first.replace(" ", "") == second.replace(" ", ""):
+        return "spelling"
+    if _KNOWN_KEYS.get(first, first) == _KNOWN_KEYS.get(second, second):
+        return "known"
+    if _key_acronym(first) == second or _key_acronym(second) == first:
+        return "acronym"
+    return None
+
+
 def _related(first: str, second: str) -> bool:
     """Whether two keys name the same outlet."""
-    if first == second or first.replace(" ", "") == second.replace(" ", ""):
-        return True
-    if _KNOWN_KEYS.get(first, first) == _KNOWN_KEYS.get(second, second):
-        return True
-    return _key_acronym(first) == second or _key_acronym(second) == first
+    return _key_relation(first, second) is not None
 
 
 @dataclass(frozen=True, slots=True)

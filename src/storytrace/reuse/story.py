@@ -62,9 +62,9 @@ from storytrace.reuse.origins import (
     cited_outlets,
     find_origins,
     is_cited_origin,
-    story_aliases,
+    story_outlets,
 )
-from storytrace.reuse.outlet_names import OutletAliases
+from storytrace.reuse.outlet_identity import OutletDirectory
 from storytrace.reuse.own import own_material
 from storytrace.reuse.relation import DERIVATIONS, classify_relation
 from storytrace.reuse.segments import MatchText, prepare_text
@@ -318,9 +318,16 @@ def trace_story(
         aligned = _with_translations(articles, prepared, aligned, translate, settings)
     by_id = {a.id: a for a in articles}
     outlets = [a.outlet for a in articles if a.outlet]
-    credits = {a.id: find_attributions(a, known_outlets=outlets) for a in articles}
-    aliases = story_aliases(articles, credits)
-    credited_by = credited_articles(articles, credits, aliases)
+    found = {a.id: find_attributions(a, known_outlets=outlets) for a in articles}
+    directory = story_outlets(articles, found)
+    # An article naming its own outlet ("obtained by Middle East Eye" on MEE's own page,
+    # its domain being all the page says of its outlet) credits nobody.
+    credits = {
+        article_id: tuple(c for c in items if not directory.same_outlet_article(article_id,
+                                                                                c.outlet))
+        for article_id, items in found.items()
+    }  # fmt: skip
+    credited_by = credited_articles(articles, credits, directory)
     notes = {a.id: note for a in articles if (note := translation_note(a)) is not None}
     reuses: dict[frozenset[str], Reuse] = {}
     directions: list[Direction] = []
@@ -332,13 +339,13 @@ def trace_story(
                            target_length=len(b.text))  # fmt: skip
         relation = classify_relation(
             prepared[first].text, prepared[second].text, passages, settings=settings,
-            credited=_credit_between(a, b, credits, aliases),
+            credited=_credit_between(a, b, credits, directory),
             boilerplate_source=prepared[first].mask, boilerplate_target=prepared[second].mask,
         )  # fmt: skip
         reuse = replace(reuse, relation=relation.relation, relation_evidence=relation.evidence)
         if relation.relation in DERIVATIONS:
             direction = infer_direction(
-                reuse, by_id, credits=credits, settings=settings, aliases=aliases,
+                reuse, by_id, credits=credits, settings=settings, outlets=directory,
                 credited_by=credited_by, notes=notes,
             )  # fmt: skip
             if direction is not None:
@@ -347,7 +354,7 @@ def trace_story(
                     reuse = reverse_reuse(reuse)
         reuses[frozenset((a.id, b.id))] = reuse
     cited = {
-        c.outlet: c for c in cited_outlets(articles, credits, aliases, reuses.values())
+        c.outlet: c for c in cited_outlets(articles, credits, directory, reuses.values())
         if is_cited_origin(c, settings)
     }  # fmt: skip
     cited_origins = {
@@ -356,7 +363,7 @@ def trace_story(
     }
     edges = build_edges(directions, reuses, cited_origins=cited_origins, settings=settings)
     origins = find_origins(
-        articles, edges, credits, settings=settings, aliases=aliases, reuses=reuses.values()
+        articles, edges, credits, settings=settings, outlets=directory, reuses=reuses.values()
     )
     ranked = [o.outlet for o in origins if not o.in_corpus and o.outlet]
     joins = {
@@ -386,12 +393,14 @@ def trace_story(
 
 
 def _credit_between(
-    a: Article, b: Article, credits: Mapping[str, Sequence[Attribution]], aliases: OutletAliases
-) -> bool:
+    a: Article, b: Article, credits: Mapping[str, Sequence[Attribution]],
+    outlets: OutletDirectory,
+) -> bool:  # fmt: skip
     """Whether one of the two articles credits the other's outlet in its own text."""
     return any(
-        target.outlet and any(aliases.same(c.outlet, target.outlet) for c in credits[source.id])
+        outlets.same_outlet_article(target.id, c.outlet)
         for source, target in ((a, b), (b, a))
+        for c in credits[source.id]
     )
 
 
