@@ -94,6 +94,55 @@ def test_demo_opinion_piece_and_its_loaded_wording(report: Report) -> None:
     assert not any(o.is_opinion for o in others)
 
 
+_KEY = {
+    "A1": "mpa-corvenna", "A2": "dailylantern-corvenna", "A3": "coastlinetoday-corvenna",
+    "A4": "rivertonpost", "A5": "courrierlittoral", "A6": "lusk-residents",
+    "A7": "worldbrief24", "A8": "jsonl#line=1", "A9": "feed.xml#entry=3",
+    "A10": "feed.xml#entry=1",
+    "A11": "opinion-no-accident", "B1": "mpa-sander-quay", "B2": "sander-quay-strike-ends",
+    "C1": "jsonl#line=2", "C2": "central-bank-rates", "C3": "business-atom",
+}  # fmt: skip
+"""Answer-key names (demo README) of the demo articles, by a piece of their source."""
+
+
+def _key_of(report: Report) -> dict[str, str]:
+    return {article_id: key for key, needle in _KEY.items()
+            for article_id in [_article(report, needle).id]}  # fmt: skip
+
+
+def test_demo_derivations_are_exactly_the_copy_relations_of_the_key(report: Report) -> None:
+    key = _key_of(report)
+    edges = {(key[e.source_id], key[e.target_id]) for s in report.stories for e in s.provenance}
+    assert edges == {
+        ("A1", "A2"), ("A1", "A3"), ("A1", "A4"), ("A4", "A5"), ("A1", "A6"), ("A1", "A7"),
+        ("A1", "A8"), ("C1", "C3"),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("article", "relations"),
+    [
+        ("A9", {"independent", "shares_quotes"}),  # own report, similar lead
+        ("A10", {"independent", "shares_quotes"}),  # EBR's own follow-up
+        ("A11", {"independent", "shares_quotes"}),  # quotes W4 and the union in quotation marks
+        ("B2", {"shares_quotes"}),  # the union statement and Brenner's words
+        ("C2", {"shares_quotes"}),  # the governor's two quoted sentences
+    ],
+)
+def test_demo_articles_the_key_calls_independent_are_no_copies(
+    report: Report, article: str, relations: set[str]
+) -> None:
+    key = _key_of(report)
+    found = {
+        r.relation for s in report.stories for r in s.reuse
+        if article in (key[r.source_id], key[r.target_id])
+    }  # fmt: skip
+    assert found and found <= relations
+    [story] = [s for s in report.stories if any(key[a] == article for a in s.story.article_ids)]
+    [lineage] = [x for x in story.lineages if any(key[a] == article for a in x.article_ids)]
+    assert len(lineage.article_ids) == 1 or article == "B2"
+
+
 def test_demo_wire_copies_form_one_lineage(report: Report) -> None:
     story = _story_of(report, "mpa-corvenna")
     wire = _article(report, "mpa-corvenna").id

@@ -171,6 +171,7 @@ def _parents(
     reuses: Mapping[frozenset[str], Reuse],
     cited_origins: Mapping[str, frozenset[str]],
     settings: ReuseSettings,
+    runs: Mapping[frozenset[str], Mapping[str, Sequence[Span]]],
 ) -> list[_Edge]:
     cover: dict[str, list[Span]] = {}
     notes: dict[str, list[ProvenanceEvidence]] = {}
@@ -195,6 +196,15 @@ def _parents(
     remaining = own_language or remaining
     while remaining:
         gains = {e.source: _size(_minus(cover[e.source], covered)) for e in remaining}
+        if chosen:
+            # A second source must show its own wording: runs of the same words that the
+            # first parent's passages do not explain (edited passages of a sibling cover
+            # the same sentences a little differently).
+            gains = {
+                e.source: min(gains[e.source], _size(_minus(merged_spans(
+                    runs.get(frozenset((e.source, target)), {}).get(target, ())), covered)))
+                for e in remaining
+            }  # fmt: skip
         best = max(gains.values())
         if best < (settings.derivation_min_chars if chosen else 1):
             break
@@ -240,12 +250,15 @@ def build_edges(
     *,
     cited_origins: Mapping[str, frozenset[str]],
     settings: ReuseSettings,
+    runs: Mapping[frozenset[str], Mapping[str, Sequence[Span]]] | None = None,
 ) -> tuple[ProvenanceEdge, ...]:
     """The derivation edges among a story's articles.
 
     ``reuses`` maps each aligned pair (as a frozenset of its two ids) to its
     :class:`Reuse`; ``cited_origins`` maps an article id to the outlets missing
-    from the corpus that it credits.
+    from the corpus that it credits; ``runs`` a pair to each article's spans in
+    runs of the same wording (see :class:`~storytrace.reuse.relation.PairRelation`),
+    which a second parent needs.
     """
     linked = {
         pair for pair, reuse in reuses.items()
@@ -259,7 +272,9 @@ def build_edges(
         by_target.setdefault(target, []).append(edge)
     edges: list[_Edge] = []
     for target, candidates in sorted(by_target.items()):
-        edges.extend(_parents(target, candidates, orders, reuses, cited_origins, settings))
+        edges.extend(
+            _parents(target, candidates, orders, reuses, cited_origins, settings, runs or {})
+        )
     edges = _break_cycles(edges)
     return tuple(
         ProvenanceEdge(e.source, e.target, confidence_of(e.score), e.evidence)

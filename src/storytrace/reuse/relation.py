@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storytrace.models import Passage, ReuseRelation
+from storytrace.models import Passage, ReuseRelation, Span
 from storytrace.reuse.matches import verbatim_runs
 from storytrace.reuse.quotes import quoted_words
 from storytrace.reuse.segments import MatchText
@@ -54,9 +54,10 @@ class PairRelation:
     """The relation of a pair and what was measured to decide it.
 
     ``copied_chars`` are the characters (of the second text) in runs of the
-    same wording outside quotations, ``quoted_chars`` those in shared runs
-    inside quotations or statement text, ``reworded_chars`` those in edited,
-    paraphrased or translated passages outside such runs.
+    same wording outside quotations (``source_runs`` and ``target_runs``),
+    ``quoted_chars`` those in shared runs inside quotations or statement text,
+    ``reworded_chars`` those in edited, paraphrased or translated passages
+    outside such runs.
     """
 
     relation: ReuseRelation
@@ -65,6 +66,9 @@ class PairRelation:
     quoted_chars: int
     reworded_chars: int
     evidence: tuple[str, ...]
+    source_runs: tuple[Span, ...] = ()
+    target_runs: tuple[Span, ...] = ()
+    """The runs of the same wording counted in ``copied_chars``, as spans of each text."""
 
 
 def _inside(text: MatchText, spans: Sequence[tuple[int, int]]) -> bytearray:
@@ -75,9 +79,13 @@ def _inside(text: MatchText, spans: Sequence[tuple[int, int]]) -> bytearray:
     return marked
 
 
+def _span(text: MatchText, first: int, end: int) -> Span:
+    """The original span of words ``[first, end)``."""
+    return text.original_span(text.starts[first], text.ends[end - 1])
+
+
 def _chars(text: MatchText, first: int, end: int) -> int:
-    span = text.original_span(text.starts[first], text.ends[end - 1])
-    return span.length
+    return _span(text, first, end).length
 
 
 def _translated(passages: Sequence[Passage]) -> bool:
@@ -110,7 +118,8 @@ def classify_relation(
     skip_source = boilerplate_source or bytes(len(source.words))
     skip_target = boilerplate_target or bytes(len(target.words))
     copied = quoted = longest = 0
-    runs = 0
+    source_runs: list[Span] = []
+    target_runs: list[Span] = []
     verbatim = bytearray(len(target.words))
     for match in verbatim_runs(source, target, seed_words=settings.seed_words):
         (a_first, _), (b_first, b_end) = match.a_words, match.b_words
@@ -134,35 +143,42 @@ def classify_relation(
                 if length >= settings.copy_min_run_words:
                     copied += _chars(target, piece_start, j)
                     longest = max(longest, length)
-                    runs += 1
                     verbatim[piece_start:j] = b"\x01" * length
+                    first = piece_start - b_first + a_first
+                    source_runs.append(_span(source, first, first + length))
+                    target_runs.append(_span(target, piece_start, j))
                 piece_start = None
     reworded = sum(
         _chars(target, j, j + 1)
         for j in range(len(target.words))
         if in_target[j] and not verbatim[j] and not quoted_target[j]
     )
-    measured = dict(copied_chars=copied, longest_run=longest, quoted_chars=quoted,
-                    reworded_chars=reworded)  # fmt: skip
     wording = (
-        f"{copied} characters of the same wording outside quotations, in {runs} run(s) of "
-        f"{settings.copy_min_run_words} words or more (longest {longest} words)"
+        f"{copied} characters of the same wording outside quotations, in {len(target_runs)} "
+        f"run(s) of {settings.copy_min_run_words} words or more (longest {longest} words)"
     )
+
+    def verdict(relation: ReuseRelation, *evidence: str) -> PairRelation:
+        return PairRelation(relation, copied, longest, quoted, reworded, evidence,
+                            tuple(source_runs), tuple(target_runs))  # fmt: skip
+
     if copied >= settings.copy_min_chars:
-        return PairRelation("copy", **measured, evidence=(wording,))
+        return verdict("copy", wording)
     if credited and copied + reworded >= settings.derivation_min_chars:
         detail = (f"one credits the other's outlet and follows its text: {copied + reworded} "
                   f"characters of edited or reworded passages")  # fmt: skip
-        return PairRelation("rewrite", **measured, evidence=(detail, wording))
+        return verdict("rewrite", detail, wording)
     quoted_words_count = sum(
         1 for j in range(len(target.words)) if verbatim[j] and quoted_target[j]
     )
     if quoted_words_count >= settings.quote_min_words:
         detail = (f"shares {quoted} characters of quotations or statement text word for "
                   f"word; only {copied} of its own wording")  # fmt: skip
-        return PairRelation("shares_quotes", **measured, evidence=(detail, wording))
-    detail = f"the same facts in its own words: {wording}, below {settings.copy_min_chars}"
-    return PairRelation("independent", **measured, evidence=(detail,))
+        return verdict("shares_quotes", detail, wording)
+    return verdict(
+        "independent",
+        f"the same facts in its own words: {wording}, below {settings.copy_min_chars}",
+    )
 
 
 def _unquoted_share(text: MatchText, spans: Sequence[tuple[int, int]]) -> float:
@@ -191,16 +207,14 @@ def _translation_relation(
     )
     detail = (f"translated passages cover {share:.0%} of the article outside quotations, at "
               f"a mean cosine of {cosine:.2f}")  # fmt: skip
-    measured = dict(copied_chars=0, longest_run=0, quoted_chars=0, reworded_chars=chars)
     if (
         share >= settings.translation_min_share
         and cosine >= settings.translation_derivation_similarity
     ):
-        return PairRelation("copy", **measured, evidence=(f"a translation: {detail}",))
+        return PairRelation("copy", 0, 0, 0, chars, (f"a translation: {detail}",))
     if credited and chars >= settings.derivation_min_chars:
-        return PairRelation("rewrite", **measured,
-                            evidence=(f"credits the other's outlet; {detail}",))  # fmt: skip
+        return PairRelation("rewrite", 0, 0, 0, chars, (f"credits the other's outlet; {detail}",))
     return PairRelation(
-        "independent", **measured,
-        evidence=(f"the same facts in another language, not a close translation: {detail}",),
+        "independent", 0, 0, 0, chars,
+        (f"the same facts in another language, not a close translation: {detail}",),
     )  # fmt: skip

@@ -330,6 +330,7 @@ def trace_story(
     credited_by = credited_articles(articles, credits, directory)
     notes = {a.id: note for a in articles if (note := translation_note(a)) is not None}
     reuses: dict[frozenset[str], Reuse] = {}
+    runs: dict[frozenset[str], dict[str, tuple[Span, ...]]] = {}
     directions: list[Direction] = []
     for (first, second), passages in sorted(aligned.items()):
         if not passages:
@@ -343,6 +344,7 @@ def trace_story(
             boilerplate_source=prepared[first].mask, boilerplate_target=prepared[second].mask,
         )  # fmt: skip
         reuse = replace(reuse, relation=relation.relation, relation_evidence=relation.evidence)
+        runs[frozenset((a.id, b.id))] = {a.id: relation.source_runs, b.id: relation.target_runs}
         if relation.relation in DERIVATIONS:
             direction = infer_direction(
                 reuse, by_id, credits=credits, settings=settings, outlets=directory,
@@ -361,7 +363,8 @@ def trace_story(
         a.id: frozenset(name for name, c in cited.items() if a.id in c.story_level_ids)
         for a in articles
     }
-    edges = build_edges(directions, reuses, cited_origins=cited_origins, settings=settings)
+    edges = build_edges(directions, reuses, cited_origins=cited_origins, settings=settings,
+                        runs=runs)  # fmt: skip
     origins = find_origins(
         articles, edges, credits, settings=settings, outlets=directory, reuses=reuses.values()
     )
