@@ -12,13 +12,9 @@ from hypothesis import strategies as st
 
 from storytrace.errors import NotFoundError
 from storytrace.models import Article
-from storytrace.reuse.outlet_identity import (
-    OutletDirectory,
-    edition_base,
-    name_spells_label,
-    site_of_name,
-    site_of_url,
-)
+from storytrace.reuse.outlet_editions import edition_base, name_spells_label
+from storytrace.reuse.outlet_identity import OutletDirectory
+from storytrace.reuse.outlet_sites import site_of_name, site_of_url
 
 EDITION_STORY = Path(__file__).parent / "data" / "provenance" / "edition_story.jsonl"
 

@@ -35,6 +35,8 @@ def _quoted(text: str) -> list[str]:
          ["\u0642\u0627\u0644", "\u0628\u064a\u0627\u0646",
           "\u0627\u0644\u0648\u0632\u0627\u0631\u0629"]),
         ("No quotation here at all.", []),
+        ('Last words of a long quote." He left.', ["last", "words", "of", "a", "long",
+                                                   "quote"]),
     ],
 )  # fmt: skip
 def test_quotes_mark_the_words_of_speakers_and_statements(text: str, expected: list[str]) -> None:

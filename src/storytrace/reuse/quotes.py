@@ -9,9 +9,10 @@ speaker or the issuer. :func:`quoted_words` marks, for each word of a
   :func:`storytrace.normalize.normalize_for_matching`, guillemets and low-9
   marks included), corner brackets, and single quotes used as quotation marks
   (an opening mark before a word, a closing one after it; an apostrophe inside
-  a word such as "Haftar's" is not a quotation mark). A paragraph that opens a
-  quotation and never closes it is quoted to its end, as in a quotation that
-  runs over several paragraphs;
+  a word such as "Haftar's" is not a quotation mark). A quotation may run over
+  several paragraphs or lines: a paragraph that opens one and never closes it
+  is quoted to its end, and one that starts with a closing mark (after a word,
+  before a space or punctuation) is quoted up to it;
 - in a sentence that presents the content of a statement, release or
   communiqué ("The ministry said in a statement that..."), named by the words
   in :data:`STATEMENT_WORDS` (English, French, Spanish, Portuguese, Italian,
@@ -42,17 +43,29 @@ _OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—-]))'(?=\w)")
 _CLOSING_SINGLE = re.compile(r"(?<=[\w.,!?])'(?=$|[\s.,;:!?)\]—-])")
 
 
+def _closes(paragraph: str, position: int) -> bool:
+    """Whether the quotation mark at ``position`` looks like a closing one: it follows a
+    word or punctuation and is followed by a space, punctuation or the end."""
+    before = paragraph[position - 1] if position else " "
+    after = paragraph[position + 1] if position + 1 < len(paragraph) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]")
+
+
 def _quote_ranges(paragraph: str) -> list[tuple[int, int]]:
     """``[start, end)`` ranges of one paragraph that are inside quotation marks."""
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
     for position, character in enumerate(paragraph):
-        if character == '"':
-            if opened is None:
-                opened = position
-            else:
-                ranges.append((opened, position + 1))
-                opened = None
+        if character != '"':
+            continue
+        if opened is not None:
+            ranges.append((opened, position + 1))
+            opened = None
+        elif _closes(paragraph, position):
+            # The end of a quotation that began in an earlier paragraph or line.
+            ranges.append((0, position + 1))
+        else:
+            opened = position
     if opened is not None:
         ranges.append((opened, len(paragraph)))
     for opening, closing in _CORNERS.items():

@@ -161,11 +161,11 @@ class ReuseSettings:
         },
     )
     copy_min_chars: int = field(
-        default=200,
+        default=170,
         metadata={
             "help": "characters of the same wording, outside quotations and statement text, "
             "that make two articles a copy rather than two reports of one event (tuned on the "
-            "tune half of the annotated ECB+ pairs: precision 0.875, recall 0.875 there)"
+            "tune half of the annotated ECB+ pairs, see docs/reuse.md)"
         },
     )
     copy_min_run_words: int = field(
