@@ -1,23 +1,26 @@
-"""The reuse benchmark: PAN measures per operation, direction and origin accuracy, timings.
+"""The reuse benchmark: relations, derivation edges and directions, beside three baselines.
 
-On the generated corpus (:mod:`storytrace.bench.reuse_corpus`):
+On the generated corpus (:mod:`storytrace.bench.reuse_corpus`), each story is
+traced with :func:`storytrace.reuse.trace_story`, and only its public result
+is read:
 
-- **alignment**: every evaluated pair is aligned with
-  :func:`storytrace.reuse.align_pair`; PAN's character precision, recall,
-  granularity and plagdet (:mod:`storytrace.bench.pan`) are given per
-  operation and per group (verbatim, edited, paraphrase); for the negative
-  pairs, how many got a passage at all and how many characters;
-- **provenance**: each story is traced with :func:`storytrace.reuse.trace_story`;
-  direction accuracy is the share of gold derivations (both articles in the
-  corpus) found as reuse whose inferred direction is parent to child (no
-  direction counts as wrong), split by the evidence the pair offers; for the
-  derivation edges (parents), precision is the share of edges whose source is
-  a gold ancestor of the target and recall the share of gold derivations that
-  are edges; origin accuracy is the share
-  of stories whose first origin is the gold one; lineages are scored with
-  B-cubed; own material with character precision and recall;
-- **timings**: two articles of 5,000 words aligned, and one story of 200
-  articles (an origin, its copies and copies of copies) traced.
+- **relations**: for every evaluated pair, ``Reuse.relation`` against the gold
+  (a pair with no record is ``independent``): accuracy, recall per class and
+  the confusion matrix;
+- **derivation edges**: precision (the edge's source is the target's gold
+  parent; looser: one of its gold ancestors) and recall (gold derivations with
+  both articles in the corpus), also for copies and rewrites apart; a
+  reliability table of edge confidence;
+- **direction**: over gold derivations found as reuse (undecided counts as
+  wrong), for all and split by what the pair offers (dates shown and
+  different, either way; a credit of the parent; neither);
+- the same figures for three baselines (:mod:`storytrace.bench.reuse_baselines`),
+  their thresholds tuned on the dev split;
+- PAN's passage measures per operation (:mod:`storytrace.bench.reuse_passages`),
+  origin accuracy, lineage B-cubed, own material, and timings.
+
+The per-pair and per-edge records are returned too, so that edge confidence
+can be calibrated on the dev split (:func:`benchmark_records`).
 
 >>> result = run_reuse_benchmark("../shared/data/ecbplus")  # doctest: +SKIP
 >>> print(format_reuse_result(result))  # doctest: +SKIP
@@ -25,90 +28,91 @@ On the generated corpus (:mod:`storytrace.bench.reuse_corpus`):
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from storytrace.bench.clustering import ClusteringScore, score_clustering
-from storytrace.bench.pan import Alignment, PanScore, pan_score
-from storytrace.bench.reuse_corpus import (
-    DERIVED_OPERATIONS,
-    NEGATIVE_OPERATIONS,
-    GoldStory,
-    ReuseCorpus,
-    generate_reuse_corpus,
+from storytrace.bench.reuse_baselines import (
+    StoryPrediction,
+    TfidfCosine,
+    best_threshold,
+    predict_earlier_wins,
+    predict_four_rules,
+    predict_tfidf,
+    shared_grams,
+)
+from storytrace.bench.reuse_corpus import GoldStory, ReuseCorpus, Split, generate_reuse_corpus
+from storytrace.bench.reuse_outlets import Outlet
+from storytrace.bench.reuse_passages import (
+    GROUPS,
+    AlignedPair,
+    NegativeScore,
+    OperationScore,
+    aligned_pairs,
+    merged,
+    negative_rows,
+    operation_score,
+)
+from storytrace.bench.reuse_report import format_reuse_result
+from storytrace.bench.reuse_scores import (
+    EdgeRecord,
+    MethodScore,
+    PairRecord,
+    ReliabilityBin,
+    expected_calibration_error,
+    reliability,
+    score_method,
+    story_records,
 )
 from storytrace.bench.reuse_timing import Timings, measure_timings
-from storytrace.models import Article, Passage, Span
-from storytrace.reuse import ReuseSettings, align_pair, build_background, trace_story
-from storytrace.reuse.align import Embed
-from storytrace.reuse.attribution import find_attributions
-from storytrace.reuse.outlet_names import OutletAliases
-from storytrace.reuse.shares import merged_spans
-from storytrace.reuse.story import StoryProvenance
+from storytrace.errors import ConfigurationError
+from storytrace.models import Origin
+from storytrace.reuse import Embed, ReuseSettings, StoryProvenance, build_background, trace_story
 
-GROUPS: dict[str, tuple[str, ...]] = {
-    "verbatim": ("paragraph_copy", "truncation", "headline_rewrite", "lookalike"),
-    "edited": ("sentence_shuffle", "word_substitution", "attribution_line", "copy_of_copy"),
-    "paraphrase": ("paraphrase_coref", "paraphrase_rules"),
-}
-"""Operations grouped by the kind of reuse they make (copy_of_copy mixes verbatim and edited)."""
+__all__ = [
+    "BenchRecords",
+    "ReuseBenchResult",
+    "benchmark_records",
+    "format_reuse_result",
+    "run_reuse_benchmark",
+    "same_outlet",
+    "trace_corpus",
+    "tune_baselines",
+]
+
+GRAM_CANDIDATES = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40)
+COSINE_CANDIDATES = tuple(round(0.05 + 0.01 * i, 2) for i in range(91))
 
 
 @dataclass(frozen=True, slots=True)
-class OperationScore:
-    """PAN measures for one operation (or group), and how often the kind was right.
+class BenchRecords:
+    """Storytrace's answers on one split, pair by pair and edge by edge."""
 
-    ``kind_accuracy`` is the share of gold-case target characters detected with
-    the gold kind (verbatim, edited or paraphrase).
+    split: str
+    pairs: tuple[PairRecord, ...]
+    edges: tuple[EdgeRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryScore:
+    """Origins, lineages and own material against the gold, over the stories.
+
+    ``origin_accuracy`` is the share of stories whose first origin listed is the
+    gold one (the article, or the outlet cited when the origin is not in the
+    corpus); ``origin_listed`` the share where it is listed at all.
     """
 
-    name: str
-    pairs: int
-    score: PanScore
-    kind_accuracy: float
-
-
-@dataclass(frozen=True, slots=True)
-class NegativeScore:
-    """Pairs that share nothing: how many got passages anyway, and how many characters."""
-
-    name: str
-    pairs: int
-    pairs_with_passages: int
-    false_chars: int
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceRow:
-    """Direction accuracy among gold derivations that offer one kind of evidence."""
-
-    evidence: str
-    pairs: int
-    correct: int
-
-
-@dataclass(frozen=True, slots=True)
-class ProvenanceScore:
-    """Direction, edges, origins, lineages and own material against the gold."""
-
-    derivations: int
-    detected: int
-    correct: int
-    reversed: int
-    direction_accuracy: float
-    by_evidence: tuple[EvidenceRow, ...]
-    edges: int
-    edge_precision: float
-    edge_recall: float
     stories: int
     origin_accuracy: float
+    origin_listed: float
     cited_origin_accuracy: float
+    cited_stories: int
     lineages: ClusteringScore
     own_precision: float
     own_recall: float
-    independent_accuracy: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,144 +124,136 @@ class ReuseBenchResult:
     embeddings: bool
     stories: int
     articles: int
+    methods: tuple[MethodScore, ...]
+    min_grams: int
+    cosine_threshold: float
+    reliability: tuple[ReliabilityBin, ...]
+    calibration_error: float
     operations: tuple[OperationScore, ...]
     groups: tuple[OperationScore, ...]
     negatives: tuple[NegativeScore, ...]
-    provenance: ProvenanceScore
+    story_score: StoryScore
+    records: BenchRecords
     timings: Timings | None
     seconds: float
 
 
-def _alignment(pair: object, source: Span, target: Span) -> Alignment:
-    return Alignment(pair, (source.start, source.end), (target.start, target.end))
+def _prediction(traced: StoryProvenance) -> StoryPrediction:
+    """Storytrace's answer in the form every method gives."""
+    return StoryPrediction(
+        relations={frozenset((r.source_id, r.target_id)): r.relation for r in traced.reuse},
+        directions=frozenset((d.source_id, d.target_id) for d in traced.directions),
+        edges=tuple((e.source_id, e.target_id, e.confidence) for e in traced.provenance),
+    )
 
 
-def _kind_chars(passages: Sequence[Passage], case_target: Span, kind: str) -> int:
-    right = [
-        Span(max(p.target_span.start, case_target.start), min(p.target_span.end, case_target.end))
-        for p in passages
-        if p.kind == kind and p.target_span.start < case_target.end
-        and case_target.start < p.target_span.end
-    ]  # fmt: skip
-    return sum(span.length for span in merged_spans(right))
-
-
-@dataclass(frozen=True, slots=True)
-class _Aligned:
-    operation: str
-    key: tuple[str, str]
-    cases: tuple[Alignment, ...]
-    detections: tuple[Alignment, ...]
-    case_chars: int
-    kind_chars: int
-    false_chars: int
-
-
-def _align_corpus(
-    corpus: ReuseCorpus, settings: ReuseSettings, embed: Embed | None
-) -> list[_Aligned]:
+def trace_corpus(
+    corpus: ReuseCorpus, settings: ReuseSettings, embed: Embed | None = None
+) -> list[StoryProvenance]:
+    """Every story of the corpus traced, with boilerplate learnt from the background."""
     background = build_background(
-        corpus.background, seed_words=settings.seed_words,
+        corpus.background,
+        seed_words=settings.seed_words,
         min_documents=settings.background_min_documents,
-    )  # fmt: skip
-    results: list[_Aligned] = []
+    )
+    return [
+        trace_story(story.articles, settings=settings, embed=embed, background=background)
+        for story in corpus.stories
+    ]
+
+
+def _records(corpus: ReuseCorpus, predictions: Sequence[StoryPrediction]) -> BenchRecords:
+    pairs: list[PairRecord] = []
+    edges: list[EdgeRecord] = []
+    for story, prediction in zip(corpus.stories, predictions, strict=True):
+        story_pairs, story_edges = story_records(story, prediction)
+        pairs += story_pairs
+        edges += story_edges
+    return BenchRecords(corpus.split, tuple(pairs), tuple(edges))
+
+
+def benchmark_records(
+    ecbplus: str | Path,
+    *,
+    split: Split = "dev",
+    seed: int | None = None,
+    settings: ReuseSettings | None = None,
+    embed: Embed | None = None,
+    max_stories: int | None = None,
+) -> BenchRecords:
+    """Storytrace's pair and edge records on one split, e.g. to fit a calibration of edge
+    confidence on ``dev`` (each :class:`EdgeRecord` has the confidence and whether it is right).
+    """
+    corpus = generate_reuse_corpus(ecbplus, split=split, seed=seed, max_stories=max_stories)
+    traced = trace_corpus(corpus, settings or ReuseSettings(), embed)
+    return _records(corpus, [_prediction(t) for t in traced])
+
+
+def _gold_copy(story: GoldStory) -> list[tuple[frozenset[str], bool]]:
+    return [(frozenset((p.source_id, p.target_id)), p.relation == "copy") for p in story.pairs]
+
+
+def tune_baselines(corpus: ReuseCorpus) -> tuple[int, float]:
+    """The 8-gram count and the TF-IDF cosine that best tell copies from the rest on
+    ``corpus`` (the dev split)."""
+    counted: list[tuple[float, bool]] = []
+    cosined: list[tuple[float, bool]] = []
+    model = TfidfCosine(
+        [a.text for s in corpus.stories for a in s.articles] + [a.text for a in corpus.background]
+    )
     for story in corpus.stories:
-        for pair in story.pairs:
-            source, target = story.article(pair.source_id), story.article(pair.target_id)
-            passages = align_pair(source, target, settings=settings, embed=embed,
-                                  background=background)  # fmt: skip
-            key = (pair.source_id, pair.target_id)
-            cases = tuple(_alignment(key, c.source_span, c.target_span) for c in pair.cases)
-            detections = tuple(_alignment(key, p.source_span, p.target_span) for p in passages)
-            results.append(
-                _Aligned(
-                    operation=pair.operation,
-                    key=key,
-                    cases=cases,
-                    detections=detections,
-                    case_chars=sum(c.target_span.length for c in pair.cases),
-                    kind_chars=sum(_kind_chars(passages, c.target_span, c.kind)
-                                   for c in pair.cases),
-                    false_chars=0 if pair.cases else sum(p.target_span.length for p in passages),
-                )
-            )  # fmt: skip
-    return results
+        shared = shared_grams(story.articles)
+        cosines = model.cosines(story.articles)
+        for key, copy in _gold_copy(story):
+            counted.append((shared.get(key, (0, 0.0, 0.0))[0], copy))
+            cosined.append((cosines[key], copy))
+    return int(best_threshold(counted, GRAM_CANDIDATES)), best_threshold(cosined, COSINE_CANDIDATES)
 
 
-def _operation_score(name: str, rows: Sequence[_Aligned]) -> OperationScore:
-    cases = [c for row in rows for c in row.cases]
-    detections = [d for row in rows for d in row.detections]
-    case_chars = sum(row.case_chars for row in rows)
-    kind = sum(row.kind_chars for row in rows) / case_chars if case_chars else 1.0
-    return OperationScore(name, len(rows), pan_score(cases, detections), round(kind, 4))
+def _baseline_scores(corpus: ReuseCorpus, min_grams: int, threshold: float) -> list[MethodScore]:
+    model = TfidfCosine(
+        [a.text for s in corpus.stories for a in s.articles] + [a.text for a in corpus.background]
+    )
+    earlier = _records(
+        corpus, [predict_earlier_wins(s.articles, min_grams) for s in corpus.stories]
+    )
+    rules = _records(corpus, [predict_four_rules(s.articles, min_grams) for s in corpus.stories])
+    cosine = _records(
+        corpus, [predict_tfidf(model.cosines(s.articles), threshold) for s in corpus.stories]
+    )
+    return [
+        score_method("earlier wins", earlier.pairs, earlier.edges),
+        score_method("four rules", rules.pairs, rules.edges),
+        score_method("TF-IDF", cosine.pairs, cosine.edges, draws_edges=False, directs=False),
+    ]
 
 
-def _ancestors(story: GoldStory) -> dict[str, set[str]]:
-    parent = {p.target_id: p.source_id for p in story.pairs if p.cases or p.operation
-              in DERIVED_OPERATIONS}  # fmt: skip
-    result: dict[str, set[str]] = {}
-    for child in parent:
-        seen: set[str] = set()
-        node = child
-        while node in parent and parent[node] not in seen:
-            node = parent[node]
-            seen.add(node)
-        result[child] = seen
-    return result
+_FOLD = re.compile(r"[^a-z0-9.]+")
 
 
-def _evidence_available(story: GoldStory, source: Article, target: Article) -> str:
-    if source.published and target.published:
-        return "time"
-    aliases = OutletAliases.from_names([n for n in (source.outlet,) if n])
-    credits = find_attributions(target)
-    if source.outlet and any(aliases.same(c.outlet, source.outlet) for c in credits):
-        return "attribution"
-    return "neither"
+def same_outlet(name: str, outlet: Outlet) -> bool:
+    """Whether ``name`` (as a detector reports an outlet) is one of ``outlet``'s names."""
 
+    def fold(text: str) -> str:
+        return _FOLD.sub(" ", re.sub(r"^the\s+", "", text.lower())).strip()
 
-def _story_rows(story: GoldStory, traced: StoryProvenance) -> dict[str, list[int]]:
-    """Counts of one story, summed over stories by the caller."""
-    edges = {(e.source_id, e.target_id) for e in traced.provenance}
-    directions = {(d.source_id, d.target_id) for d in traced.directions}
-    detected = {frozenset((r.source_id, r.target_id)) for r in traced.reuse}
-    in_corpus = {a.id for a in story.articles}
-    ancestors = _ancestors(story)
-    rows: dict[str, list[int]] = {
-        "derivations": [0], "detected": [0], "correct": [0], "reversed": [0],
-        "edges": [len(edges)], "edges_right": [0], "edges_found": [0],
-    }  # fmt: skip
-    rows["edges_right"][0] = sum(1 for s, t in edges if s in ancestors.get(t, set()))
-    for pair in story.pairs:
-        if pair.operation not in DERIVED_OPERATIONS:
-            continue
-        if pair.source_id not in in_corpus or pair.target_id not in in_corpus:
-            continue
-        rows["derivations"][0] += 1
-        rows["edges_found"][0] += (pair.source_id, pair.target_id) in edges
-        if frozenset((pair.source_id, pair.target_id)) not in detected:
-            continue
-        rows["detected"][0] += 1
-        right = (pair.source_id, pair.target_id) in directions
-        rows["correct"][0] += right
-        rows["reversed"][0] += (pair.target_id, pair.source_id) in directions
-        evidence = _evidence_available(
-            story, story.article(pair.source_id), story.article(pair.target_id)
-        )
-        row = rows.setdefault(f"evidence:{evidence}", [0, 0])
-        row[0] += 1
-        row[1] += right
-    return rows
-
-
-def _origin_right(story: GoldStory, traced: StoryProvenance) -> bool:
-    if not traced.origins:
+    folded = fold(name)
+    if not folded:
         return False
-    first = traced.origins[0]
+    host = folded.removeprefix("www.").split("/")[0]
+    return folded in {fold(n) for n in outlet.names} or host.endswith(outlet.domain)
+
+
+def _is_origin(story: GoldStory, origin: Origin) -> bool:
     if story.origin_article_id is not None:
-        return first.in_corpus and first.article_id == story.origin_article_id
-    aliases = OutletAliases.from_names([story.origin_outlet, first.outlet or ""])
-    return not first.in_corpus and aliases.same(first.outlet or "", story.origin_outlet)
+        return origin.in_corpus and origin.article_id == story.origin_article_id
+    return not origin.in_corpus and same_outlet(origin.outlet or "", story.origin_outlet)
+
+
+def _origin_right(story: GoldStory, traced: StoryProvenance) -> tuple[bool, bool]:
+    """Whether the first origin listed is the gold one, and whether any listed is."""
+    found = [_is_origin(story, origin) for origin in traced.origins]
+    return bool(found and found[0]), any(found)
 
 
 def _own_chars(story: GoldStory, traced: StoryProvenance) -> tuple[int, int, int]:
@@ -267,133 +263,110 @@ def _own_chars(story: GoldStory, traced: StoryProvenance) -> tuple[int, int, int
     for article_id, gold_spans in story.own_spans:
         if article_id not in predicted:
             continue
-        gold = merged_spans(gold_spans)
-        found = merged_spans(predicted[article_id])
+        gold, found = merged(gold_spans), merged(predicted[article_id])
         total_gold += sum(s.length for s in gold)
         total_predicted += sum(s.length for s in found)
-        for g in gold:
-            for f in found:
-                overlap += max(0, min(g.end, f.end) - max(g.start, f.start))
+        overlap += sum(
+            max(0, min(g.end, f.end) - max(g.start, f.start)) for g in gold for f in found
+        )
     return overlap, total_predicted, total_gold
 
 
-def _independent_right(story: GoldStory, traced: StoryProvenance,
-                       settings: ReuseSettings) -> tuple[int, int]:  # fmt: skip
-    flags = {o.article_id: o.independent for o in traced.own}
-    right = total = 0
-    for article_id, gold_spans in story.own_spans:
-        if article_id not in flags:
-            continue
-        chars = sum(s.length for s in merged_spans(gold_spans))
-        length = len(story.article(article_id).text)
-        gold = (
-            chars >= settings.independent_min_chars and chars >= settings.independent_share * length
-        )
-        right += flags[article_id] == gold
-        total += 1
-    return right, total
-
-
-def _provenance(
-    corpus: ReuseCorpus, settings: ReuseSettings, embed: Embed | None
-) -> ProvenanceScore:
-    background = build_background(
-        corpus.background, seed_words=settings.seed_words,
-        min_documents=settings.background_min_documents,
-    )  # fmt: skip
-    totals: dict[str, list[int]] = {}
-    origins_right = cited_right = cited_total = 0
+def _story_score(corpus: ReuseCorpus, traced: Sequence[StoryProvenance]) -> StoryScore:
+    first = listed = cited = cited_first = 0
     gold_labels: list[str] = []
     predicted_labels: list[str] = []
     own = [0, 0, 0]
-    independent = [0, 0]
-    for story in corpus.stories:
-        traced = trace_story(story.articles, settings=settings, embed=embed,
-                             background=background)  # fmt: skip
-        for name, values in _story_rows(story, traced).items():
-            current = totals.setdefault(name, [0] * len(values))
-            for index, value in enumerate(values):
-                current[index] += value
-        right = _origin_right(story, traced)
-        origins_right += right
+    for story, result in zip(corpus.stories, traced, strict=True):
+        right, among = _origin_right(story, result)
+        first += right
+        listed += among
         if story.origin_article_id is None:
-            cited_total += 1
-            cited_right += right
-        lineage_of = {i: lineage.id for lineage in traced.lineages for i in lineage.article_ids}
+            cited += 1
+            cited_first += right
+        lineage_of = {i: lineage.id for lineage in result.lineages for i in lineage.article_ids}
         for article in story.articles:
             gold = "origin" if article.id in story.lineage else article.id
             gold_labels.append(f"{story.id}/{gold}")
             predicted_labels.append(f"{story.id}/{lineage_of.get(article.id, article.id)}")
-        for index, value in enumerate(_own_chars(story, traced)):
+        for index, value in enumerate(_own_chars(story, result)):
             own[index] += value
-        for index, value in enumerate(_independent_right(story, traced, settings)):
-            independent[index] += value
-    detected = totals["detected"][0]
-    evidence_rows = tuple(
-        EvidenceRow(name.split(":", 1)[1], values[0], values[1])
-        for name, values in sorted(totals.items())
-        if name.startswith("evidence:")
-    )
     stories = len(corpus.stories)
-    return ProvenanceScore(
-        derivations=totals["derivations"][0],
-        detected=detected,
-        correct=totals["correct"][0],
-        reversed=totals["reversed"][0],
-        direction_accuracy=round(totals["correct"][0] / detected, 4) if detected else 1.0,
-        by_evidence=evidence_rows,
-        edges=totals["edges"][0],
-        edge_precision=round(totals["edges_right"][0] / totals["edges"][0], 4)
-        if totals["edges"][0] else 1.0,
-        edge_recall=round(totals["edges_found"][0] / totals["derivations"][0], 4)
-        if totals["derivations"][0] else 1.0,
+    return StoryScore(
         stories=stories,
-        origin_accuracy=round(origins_right / stories, 4) if stories else 1.0,
-        cited_origin_accuracy=round(cited_right / cited_total, 4) if cited_total else 1.0,
+        origin_accuracy=round(first / stories, 4) if stories else 1.0,
+        origin_listed=round(listed / stories, 4) if stories else 1.0,
+        cited_origin_accuracy=round(cited_first / cited, 4) if cited else 1.0,
+        cited_stories=cited,
         lineages=score_clustering(gold_labels, predicted_labels),
         own_precision=round(own[0] / own[1], 4) if own[1] else 1.0,
         own_recall=round(own[0] / own[2], 4) if own[2] else 1.0,
-        independent_accuracy=round(independent[0] / independent[1], 4) if independent[1] else 1.0,
-    )  # fmt: skip
+    )
+
+
+def _passage_scores(
+    corpus: ReuseCorpus, traced: Sequence[StoryProvenance]
+) -> tuple[tuple[OperationScore, ...], tuple[OperationScore, ...], tuple[NegativeScore, ...]]:
+    rows: list[AlignedPair] = []
+    negatives: list[tuple[str, int]] = []
+    for story, result in zip(corpus.stories, traced, strict=True):
+        rows += aligned_pairs(story, result.reuse)
+        negatives += negative_rows(story, result.reuse)
+    names = list(dict.fromkeys(r.operation for r in sorted(rows, key=lambda r: r.operation)))
+    operations = tuple(operation_score(n, [r for r in rows if r.operation == n]) for n in names)
+    groups = [
+        operation_score(group, [r for r in rows if r.operation in members])
+        for group, members in GROUPS.items()
+        if any(r.operation in members for r in rows)
+    ]
+    later = [r for r in rows if r.generation >= 2]
+    if later:
+        groups.append(operation_score("copy of a copy", later))
+    kinds = list(dict.fromkeys(kind for kind, _ in negatives))
+    negative_scores = tuple(
+        NegativeScore(
+            kind,
+            sum(1 for k, _ in negatives if k == kind),
+            sum(1 for k, c in negatives if k == kind and c),
+            sum(c for k, c in negatives if k == kind),
+        )
+        for kind in sorted(kinds)
+    )
+    return operations, tuple(groups), negative_scores
 
 
 def run_reuse_benchmark(
     ecbplus: str | Path,
     *,
     split: str = "test",
-    seed: int = 2,
+    seed: int | None = None,
     settings: ReuseSettings | None = None,
     embed: Embed | None = None,
     max_stories: int | None = None,
     timings: bool = True,
     workers: int = 2,
 ) -> ReuseBenchResult:
-    """Generate the corpus, align and trace it, and score the result against the gold."""
+    """Generate the corpus, trace it, run the baselines, and score everything against the gold.
+
+    The baselines' thresholds are tuned on the dev split (generated, not traced).
+    """
+    if split not in ("dev", "test"):
+        raise ConfigurationError(f"split={split!r}: expected 'dev' or 'test'")
     settings = settings or ReuseSettings()
     started = time.perf_counter()
-    corpus = generate_reuse_corpus(ecbplus, split="dev" if split == "dev" else "test", seed=seed,
-                                   max_stories=max_stories)  # fmt: skip
-    rows = _align_corpus(corpus, settings, embed)
-    operations = tuple(
-        _operation_score(name, [r for r in rows if r.operation == name])
-        for name in DERIVED_OPERATIONS
-        if any(r.operation == name for r in rows)
+    corpus = generate_reuse_corpus(
+        ecbplus, split="dev" if split == "dev" else "test", seed=seed, max_stories=max_stories
     )
-    groups = tuple(
-        _operation_score(group, [r for r in rows if r.operation in names])
-        for group, names in GROUPS.items()
-        if any(r.operation in names for r in rows)
+    dev = corpus if split == "dev" else generate_reuse_corpus(ecbplus, split="dev")
+    min_grams, threshold = tune_baselines(dev)
+    traced = trace_corpus(corpus, settings, embed)
+    records = _records(corpus, [_prediction(t) for t in traced])
+    methods = (
+        score_method("storytrace", records.pairs, records.edges),
+        *_baseline_scores(corpus, min_grams, threshold),
     )
-    negatives = tuple(
-        NegativeScore(
-            name,
-            sum(1 for r in rows if r.operation == name),
-            sum(1 for r in rows if r.operation == name and r.detections),
-            sum(r.false_chars for r in rows if r.operation == name),
-        )
-        for name in NEGATIVE_OPERATIONS
-    )
-    provenance = _provenance(corpus, settings, embed)
+    bins = reliability(records.edges)
+    operations, groups, negatives = _passage_scores(corpus, traced)
     measured = (
         measure_timings(ecbplus, corpus, settings, workers=workers, embed=embed)
         if timings
@@ -401,77 +374,20 @@ def run_reuse_benchmark(
     )
     return ReuseBenchResult(
         split=corpus.split,
-        seed=seed,
+        seed=corpus.seed,
         embeddings=embed is not None,
         stories=len(corpus.stories),
         articles=sum(len(s.articles) for s in corpus.stories),
+        methods=methods,
+        min_grams=min_grams,
+        cosine_threshold=threshold,
+        reliability=bins,
+        calibration_error=expected_calibration_error(bins),
         operations=operations,
         groups=groups,
         negatives=negatives,
-        provenance=provenance,
+        story_score=_story_score(corpus, traced),
+        records=records,
         timings=measured,
         seconds=round(time.perf_counter() - started, 1),
     )
-
-
-def format_reuse_result(result: ReuseBenchResult) -> str:
-    """The result as the plain-text table ``storytrace bench reuse`` prints."""
-    lines = [
-        f"reuse benchmark: split {result.split}, seed {result.seed}, {result.stories} stories, "
-        f"{result.articles} articles, embeddings {'on' if result.embeddings else 'off'}",
-        "",
-        f"{'operation':<20} {'pairs':>5} {'prec':>6} {'rec':>6} {'gran':>6} {'plagdet':>7} "
-        f"{'kind':>6}",
-    ]
-    for row in (*result.operations, *result.groups):
-        if row is result.groups[0]:
-            lines.append("")
-        s = row.score
-        lines.append(
-            f"{row.name:<20} {row.pairs:>5} {s.precision:>6.3f} {s.recall:>6.3f} "
-            f"{s.granularity:>6.3f} {s.plagdet:>7.3f} {row.kind_accuracy:>6.3f}"
-        )
-    lines.append("")
-    for negative in result.negatives:
-        lines.append(
-            f"{negative.name:<20} {negative.pairs:>5} pairs, {negative.pairs_with_passages} with "
-            f"passages ({negative.false_chars} characters)"
-        )
-    p = result.provenance
-    lines += [
-        "",
-        f"direction accuracy   {p.direction_accuracy:.3f} ({p.correct}/{p.detected} gold "
-        f"derivations found as reuse, of {p.derivations}; {p.reversed} reversed, "
-        f"{p.detected - p.correct - p.reversed} undecided)",
-    ]
-    for evidence in p.by_evidence:
-        accuracy = evidence.correct / evidence.pairs if evidence.pairs else 1.0
-        lines.append(
-            f"  with {evidence.evidence:<15} {accuracy:.3f} ({evidence.correct}/{evidence.pairs})"
-        )
-    lines += [
-        f"derivation edges     precision {p.edge_precision:.3f}, recall {p.edge_recall:.3f} "
-        f"({p.edges} edges)",
-        f"origin accuracy      {p.origin_accuracy:.3f} of {p.stories} stories "
-        f"(cited, not in corpus: {p.cited_origin_accuracy:.3f})",
-        f"lineages B-cubed F1  {p.lineages.f1:.3f} (precision {p.lineages.precision:.3f}, "
-        f"recall {p.lineages.recall:.3f})",
-        f"own material         precision {p.own_precision:.3f}, recall {p.own_recall:.3f}; "
-        f"independent flag accuracy {p.independent_accuracy:.3f}",
-    ]
-    if result.timings:
-        t = result.timings
-        lines += [
-            "",
-            f"timing: two articles of {t.pair_words[0]:,} and {t.pair_words[1]:,} words aligned "
-            f"in {t.pair_seconds:.3f} s",
-            f"timing: story of {t.story_articles} articles ({t.story_aligned_pairs} candidate "
-            f"pairs) traced in {t.story_seconds:.1f} s with {t.workers} worker(s)",
-        ]
-        if t.story_seconds_with_embeddings is not None:
-            lines.append(
-                f"timing: the same story with sentence embeddings (paraphrase) in "
-                f"{t.story_seconds_with_embeddings:.1f} s"
-            )
-    lines.append(f"total {result.seconds:.0f} s")
-    return "\n".join(lines)

@@ -1,72 +1,60 @@
-"""Drafting the articles of one generated reuse story, and recording their gold.
+"""Building one generated story: its origin and the copies and rewrites derived from it.
 
-A story is drafted as :class:`Draft` articles made of :class:`Block`
-paragraphs; each block remembers which sentences of its parent it reuses and
-how (its gold kind), so the gold cases of a derived article are read off its
-blocks (:func:`gold_cases`) and its own material is the blocks it did not take
-from its parent (:func:`own_spans`). :class:`StoryBuilder` applies the
-operations of :mod:`storytrace.bench.reuse_operations` to ECB+ material.
+:class:`StoryBuilder` takes the ECB+ reports of one event, joins two or three
+of them into an origin, and derives articles from the origin or from earlier
+derived articles with one operation each (:data:`DERIVED_OPERATIONS`), around
+paragraphs of their own. Who credits whom, which outlet publishes, and the
+date each shows are decided by :mod:`storytrace.bench.reuse_corpus`; this
+module applies them. The negatives are made by
+:mod:`storytrace.bench.reuse_negatives`.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Literal
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal, TypeVar
 
 from storytrace.bench import reuse_operations as ops
+from storytrace.bench.reuse_credits import CreditForm, apply_credit
+from storytrace.bench.reuse_drafts import MIN_SHARED_CHARS, Block, Draft, own_traces
+from storytrace.bench.reuse_outlets import Outlet
+from storytrace.bench.reuse_rewording import is_rewrite_of, reword_sentence
 from storytrace.bench.reuse_sources import (
     SourceDocument,
     SourceSentence,
     instance_overlap,
     paraphrase_partner,
+    word_grams,
 )
-from storytrace.models import Article, PassageKind, Span
+from storytrace.models import PassageKind
 
 Operation = Literal[
     "paragraph_copy",
+    "truncation",
     "sentence_shuffle",
     "word_substitution",
-    "attribution_line",
-    "truncation",
     "headline_rewrite",
     "lookalike",
-    "copy_of_copy",
     "paraphrase_coref",
     "paraphrase_rules",
-    "unrelated_names",
-    "independent_report",
 ]
-DERIVED_OPERATIONS: tuple[Operation, ...] = (
+COPY_OPERATIONS: tuple[Operation, ...] = (
     "paragraph_copy",
+    "truncation",
     "sentence_shuffle",
     "word_substitution",
-    "attribution_line",
-    "truncation",
     "headline_rewrite",
     "lookalike",
-    "copy_of_copy",
-    "paraphrase_coref",
-    "paraphrase_rules",
 )
-NEGATIVE_OPERATIONS: tuple[Operation, ...] = ("unrelated_names", "independent_report")
-Role = Literal["headline", "body", "own", "credit", "caption", "footer"]
+"""Operations whose result reproduces the parent's wording: the pair is a ``copy``."""
+REWRITE_OPERATIONS: tuple[Operation, ...] = ("paraphrase_coref", "paraphrase_rules")
+"""Operations whose result tells the parent's text in other words: the pair is a ``rewrite``."""
+DERIVED_OPERATIONS: tuple[Operation, ...] = COPY_OPERATIONS + REWRITE_OPERATIONS
 
-OUTLETS = (
-    "The Harbour Times", "Northgate Post", "Daily Lantern", "Riverton Herald", "Coastline Today",
-    "Evening Courier", "Valley News", "Metro Gazette", "The Capital Observer",
-    "Lakeside Chronicle", "Summit Daily News", "Bay Area Tribune", "Western Mail Online",
-    "The Morning Star Journal", "Island Express", "City Beat Magazine", "Global Eye Network",
-    "Frontier Press", "Pacific Record", "Midland Telegraph", "Union Dispatch",
-    "The Weekly Examiner", "Atlas Radio News", "Meridian TV News", "Harbor Insider",
-    "Prairie Standard", "Granite Monitor", "Delta Review", "Sunrise Bulletin",
-    "North Coast Broadcasting Network",
-)  # fmt: skip
-WIRES = ("Reuters", "Associated Press", "Agence France-Presse")
-ALIASES = {"Associated Press": "AP", "Agence France-Presse": "AFP"}
 FOOTERS = (
     "Sign up for our daily newsletter to get the top stories delivered to your inbox every "
     "morning.",
@@ -74,134 +62,85 @@ FOOTERS = (
     "rewritten or redistributed.",
     "Follow us on Twitter and Facebook for the latest updates and breaking news alerts.",
 )
-MIN_CASE_WORDS = 8
-"""Reuse shorter than this (a copied short headline) is not recorded: titles and names alone
-are not reuse (``ReuseSettings.min_passage_words`` has the same default)."""
+_CAPTIONS = (
+    "{name} is seen in this picture taken earlier this week. Photo: {agency}",
+    "File photo of {name}. ({agency})",
+    "{name} in an undated handout picture. {agency}/Handout",
+    "Pictured: {name}. Image: {agency}",
+)
+_CAPTION_AGENCIES = ("AFP", "Reuters", "AP", "Getty Images", "EPA")
 START = datetime(2016, 7, 1, 6, 0, tzinfo=UTC)
 _WORD = re.compile(r"\w+")
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True, slots=True)
-class GoldCase:
-    """One reused passage: a span of the source and the span of the target it became."""
+class CreditPlan:
+    """A credit to put in a derived article: whom, under which name, in which form."""
 
-    source_span: Span
-    target_span: Span
-    kind: PassageKind
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A paragraph being generated: its sentences and which parent sentences it reuses."""
-
-    sentences: tuple[str, ...]
-    role: Role
-    parent: tuple[int, ...] = ()
-    kind: PassageKind | None = None
+    outlet: Outlet
+    name: str
+    form: CreditForm
 
 
-@dataclass(frozen=True, slots=True)
-class Draft:
-    id: str
-    outlet: str
-    moment: datetime
-    blocks: tuple[Block, ...]
+@dataclass(slots=True)
+class StoryMaterial:
+    """The ECB+ material of one story, split so that no two roles share a 6-word run."""
 
-    def sentence_blocks(self) -> list[tuple[int, int]]:
-        """``(block index, sentence index)`` for every sentence, in text order."""
-        return [(b, s) for b, block in enumerate(self.blocks) for s in range(len(block.sentences))]
+    origin_documents: list[SourceDocument]
+    independents: list[SourceDocument]
+    pool: list[SourceSentence]
+    statement: list[str] = field(default_factory=list)
 
 
-def render(draft: Draft) -> tuple[str, list[Span], list[Span]]:
-    """The text of a draft, its block spans and its sentence spans (in global order)."""
-    pieces: list[str] = []
-    blocks: list[Span] = []
-    sentences: list[Span] = []
-    position = 0
-    for index, block in enumerate(draft.blocks):
-        if index:
-            pieces.append("\n\n")
-            position += 2
-        start = position
-        for number, sentence in enumerate(block.sentences):
-            if number:
-                pieces.append(" ")
-                position += 1
-            pieces.append(sentence)
-            sentences.append(Span(position, position + len(sentence)))
-            position += len(sentence)
-        blocks.append(Span(start, position))
-    return "".join(pieces), blocks, sentences
+def _document_grams(document: SourceDocument) -> set[tuple[str, ...]]:
+    return word_grams([s.text for s in document.sentences])
 
 
-def draft_article(draft: Draft, rng: random.Random) -> Article:
-    text, _, _ = render(draft)
-    known = rng.random() < 0.8
-    published = draft.moment.isoformat().replace("+00:00", "Z") if known else None
-    return Article(
-        id=draft.id, source=f"generated/{draft.id}.txt", text=text, outlet=draft.outlet,
-        published=published, language="en",
-    )  # fmt: skip
-
-
-def gold_cases(child: Draft, parent: Draft) -> tuple[GoldCase, ...]:
-    """Group the child's reusing blocks into cases: adjacent blocks from neighbouring paragraphs."""
-    child_text, child_blocks, _ = render(child)
-    _, _, parent_sentences = render(parent)
-    paragraph_of = [b for b, _ in parent.sentence_blocks()]
-    cases: list[GoldCase] = []
-    group: list[int] = []
-
-    def close() -> None:
-        if not group:
-            return
-        if len(
-            _WORD.findall(child_text[child_blocks[group[0]].start : child_blocks[group[-1]].end])
-        ) < (MIN_CASE_WORDS):
-            group.clear()
-            return
-        used = [i for b in group for i in child.blocks[b].parent]
-        kinds = {child.blocks[b].kind for b in group}
-        kind: PassageKind = "verbatim" if kinds == {"verbatim"} else (
-            "paraphrase" if "paraphrase" in kinds else "edited")  # fmt: skip
-        cases.append(
-            GoldCase(
-                Span(min(parent_sentences[i].start for i in used),
-                     max(parent_sentences[i].end for i in used)),
-                Span(child_blocks[group[0]].start, child_blocks[group[-1]].end),
-                kind,
-            )
-        )  # fmt: skip
-        group.clear()
-
-    for index, block in enumerate(child.blocks):
-        if not block.parent:
-            close()
+def split_material(documents: Sequence[SourceDocument], rng: random.Random) -> StoryMaterial:
+    """Origin documents (two or three, the richest in coreference), the independent reports
+    (no 6-word run with the origin nor each other), statement sentences and the pool of
+    sentences that paraphrase partners come from."""
+    ranked = sorted(documents, key=lambda d: -sum(len(s.instances) >= 3 for s in d.sentences))
+    wanted = rng.choice((2, 2, 3))
+    origin: list[SourceDocument] = []
+    seen: set[tuple[str, ...]] = set()
+    for document in ranked:
+        grams = _document_grams(document)
+        # ECB+ holds wire copies: one inside the origin would repeat its paragraphs.
+        if len(origin) < wanted and document.sentences and not grams & seen:
+            origin.append(document)
+            seen |= grams
+    independents: list[SourceDocument] = []
+    for document in documents:
+        grams = _document_grams(document)
+        if document not in origin and len(document.sentences) >= 3 and not grams & seen:
+            independents.append(document)
+            seen |= grams
+    rest = [d for d in documents if d not in origin and d not in independents]
+    negative_grams = {g for d in independents for g in _document_grams(d)}
+    pool = [s for d in rest for s in d.sentences if not word_grams([s.text]) & negative_grams]
+    origin_grams = {g for d in origin for g in _document_grams(d)}
+    statement: list[str] = []
+    for sentence in pool:
+        words = sentence.word_count
+        if word_grams([sentence.text]) & origin_grams:
             continue
-        if group:
-            previous = child.blocks[group[-1]].parent
-            last = max(paragraph_of[i] for i in previous)
-            first = min(paragraph_of[i] for i in block.parent)
-            if not last <= first <= last + 1 or group[-1] != index - 1:
-                close()
-        group.append(index)
-    close()
-    return tuple(cases)
+        if (
+            10 <= words <= 35
+            and '"' not in sentence.text
+            and sum(len(_WORD.findall(s)) for s in statement) + words <= 55
+        ):
+            statement.append(sentence.text)
+        if len(statement) == 2:
+            break
+    pool = [s for s in pool if s.text not in statement]
+    return StoryMaterial(origin, independents, pool, statement)
 
 
-def own_spans(draft: Draft, copied: set[int]) -> tuple[Span, ...]:
-    """Spans of the draft's own blocks that no other article copied."""
-    _, spans, _ = render(draft)
-    return tuple(
-        spans[i]
-        for i, block in enumerate(draft.blocks)
-        if not block.parent and block.role in ("own", "caption", "credit", "headline")
-        and i not in copied
-    )  # fmt: skip
-
-
-def group_paragraphs(sentences: Sequence[str], rng: random.Random) -> list[tuple[str, ...]]:
-    result: list[tuple[str, ...]] = []
+def group_paragraphs(sentences: Sequence[_Item], rng: random.Random) -> list[tuple[_Item, ...]]:
+    """Sentences grouped into paragraphs of one to three."""
+    result: list[tuple[_Item, ...]] = []
     position = 0
     while position < len(sentences):
         size = rng.choice((1, 2, 2, 3))
@@ -210,187 +149,196 @@ def group_paragraphs(sentences: Sequence[str], rng: random.Random) -> list[tuple
     return result
 
 
-def cite_name(outlet: str, rng: random.Random) -> str:
-    alias = ALIASES.get(outlet) or acronym(outlet)
-    return alias if alias and rng.random() < 0.35 else outlet
-
-
-def acronym(outlet: str) -> str | None:
-    words = [w for w in outlet.replace("-", " ").split() if w != "The"]
-    return "".join(w[0] for w in words) if len(words) >= 3 else None
+def caption_block(blocks: Sequence[Block], rng: random.Random) -> Block:
+    """A photo caption naming someone of the article and a picture agency."""
+    names = ops.find_names(" ".join(s for b in blocks for s in b.sentences)) or ["Officials"]
+    text = rng.choice(_CAPTIONS).format(name=names[0], agency=rng.choice(_CAPTION_AGENCIES))
+    return Block((text,), "caption")
 
 
 class StoryBuilder:
-    """Builds one story's drafts and gold from its ECB+ material."""
+    """Builds the origin and the derived drafts of one story from its ECB+ material."""
 
-    def __init__(self, story_id: str, documents: Sequence[SourceDocument], hosts: Sequence[
-            SourceDocument], other_event: Sequence[SourceDocument], rng: random.Random,
-            outlet_count: int = 12) -> None:  # fmt: skip
-        self.id = story_id
-        self.rng = rng
+    def __init__(
+        self,
+        material: StoryMaterial,
+        hosts: Sequence[SourceDocument],
+        rng: random.Random,
+        ids: Iterator[str],
+    ) -> None:
+        self.material = material
         self.hosts = hosts
+        self.rng = rng
+        self.ids = ids
         self.used_hosts: set[str] = set()
-        self.other_event = other_event
-        ranked = sorted(documents, key=lambda d: -sum(len(s.instances) >= 3 for s in d.sentences))
-        wanted = rng.choice((2, 3))
-        self.origin_documents: list[SourceDocument] = []
-        seen: set[tuple[str, ...]] = set()
-        for document in ranked:
-            grams = word_grams(document)
-            # Wire copies inside ECB+ would repeat paragraphs inside the origin.
-            if len(self.origin_documents) < wanted and document.sentences and not grams & seen:
-                self.origin_documents.append(document)
-                seen |= grams
-        rest = [d for d in documents if d not in self.origin_documents]
-        self.independent = self._independent(rest)
-        self.pool: list[SourceSentence] = [
-            s for d in rest if d is not self.independent for s in d.sentences
-        ]
-        pool = list(OUTLETS)
-        rng.shuffle(pool)
-        self.outlets = [
-            pool[i % len(pool)] + (f" Edition {i // len(pool) + 1}" if i >= len(pool) else "")
-            for i in range(outlet_count)
-        ]
-        if rng.random() < 0.3:
-            # News agencies are where stories start, not where they are copied to.
-            self.outlets[0] = rng.choice(WIRES)
-        self.hidden = rng.random() < 0.3
-        self.drafts: dict[str, Draft] = {}
-        self.parents: dict[str, str] = {}
-        self.operations: dict[str, Operation] = {}
         self.sources: dict[int, SourceSentence] = {}
+        self.used_partners: set[SourceSentence] = set()
+        self.origin_id = ""
 
-    def _independent(self, candidates: Sequence[SourceDocument]) -> SourceDocument | None:
-        origin_grams = {g for d in self.origin_documents for g in word_grams(d)}
-        for document in candidates:
-            if document.sentences and not origin_grams & word_grams(document):
-                return document
-        return None
+    def origin(
+        self,
+        outlet: Outlet,
+        moment: datetime,
+        *,
+        statement: str | None,
+        contribution: CreditPlan | None,
+    ) -> Draft:
+        """The origin: ECB+ reports of the event joined under the first one's headline."""
+        rng = self.rng
+        documents = self.material.origin_documents
+        blocks = [Block((documents[0].headline,), "headline")] if documents[0].headline else []
+        body: list[tuple[Block, tuple[SourceSentence | None, ...]]] = []
+        for document in documents:
+            for paragraph in group_paragraphs(document.sentences, rng):
+                body.append((Block(tuple(s.text for s in paragraph), "body"), paragraph))
+        if statement is not None:
+            body.insert(
+                rng.randrange(1, min(3, len(body)) + 1), (Block((statement,), "body"), (None,))
+            )
+        offset = sum(len(b.sentences) for b in blocks)
+        sources = [source for _, paragraph in body for source in paragraph]
+        self.sources = {offset + n: s for n, s in enumerate(sources) if s is not None}
+        blocks += [block for block, _ in body]
+        if rng.random() < 0.25:
+            blocks.insert(min(len(blocks), 2), caption_block(blocks, rng))
+        if contribution is not None:
+            line = apply_credit("", contribution.name, contribution.form, rng, moment.year)
+            blocks.append(Block((line,), "credit", credits=(contribution.outlet.name,)))
+        if rng.random() < 0.25:
+            blocks.append(Block((rng.choice(FOOTERS),), "footer"))
+        draft_id = next(self.ids)
+        self.origin_id = draft_id
+        return Draft(draft_id, outlet, moment, tuple(blocks), own_traces(draft_id, blocks, None))
 
-    def origin(self) -> Draft:
-        first = self.origin_documents[0]
-        blocks = [Block((first.headline,), "headline")] if first.headline else []
-        sources = [s for d in self.origin_documents for s in d.sentences]
-        self.sources = {len(blocks) + i: s for i, s in enumerate(sources)}
-        for document in self.origin_documents:
-            for paragraph in group_paragraphs([s.text for s in document.sentences], self.rng):
-                blocks.append(Block(paragraph, "body"))
-        if self.rng.random() < 0.3:
-            blocks.append(Block((self.rng.choice(FOOTERS),), "footer"))
-        moment = START + timedelta(days=self.rng.randrange(300), hours=self.rng.randrange(12))
-        draft = Draft(f"{self.id}-origin", self.outlets[0], moment, tuple(blocks))
-        self.drafts[draft.id] = draft
-        return draft
-
-    def _host_blocks(self) -> list[Block]:
-        # Each article reports its own material: no two take it from the same document.
-        unused = [d for d in self.hosts if d.name not in self.used_hosts] or list(self.hosts)
+    def host_blocks(self, count: int) -> list[Block]:
+        """Paragraphs of the article's own, from an ECB+ report of another topic."""
+        # Reports of one event may be wire copies: two articles never take the same event's.
+        unused = [d for d in self.hosts if d.story not in self.used_hosts] or list(self.hosts)
         host = self.rng.choice(unused)
-        self.used_hosts.add(host.name)
-        count = self.rng.choice((0, 1, 2, 3))
+        self.used_hosts.add(host.story)
         paragraphs = group_paragraphs([s.text for s in host.sentences], self.rng)[:count]
         return [Block(p, "own") for p in paragraphs]
 
-    def derive(self, operation: Operation, parent: Draft, number: int) -> Draft:
+    def derive(
+        self,
+        operation: Operation,
+        parent: Draft,
+        outlet: Outlet,
+        moment: datetime,
+        *,
+        own_count: int,
+        credit: CreditPlan | None,
+    ) -> tuple[Draft, Operation]:
+        """A draft derived from ``parent`` by ``operation`` (or a fallback when the parent's
+        text does not allow it), with ``own_count`` paragraphs of its own and ``credit``."""
         rng = self.rng
-        blocks = self._reuse(operation, parent)
-        if not blocks and operation == "paraphrase_coref":
-            # No sentence of the parent has an unambiguous partner: reword by rules instead.
-            operation = "paraphrase_rules"
-            blocks = self._reuse(operation, parent)
-        for own in self._host_blocks():
-            blocks.insert(rng.randrange(min(1, len(blocks)), len(blocks) + 1), own)
-        cites = operation not in ("copy_of_copy", "attribution_line")
-        hidden_parent = parent.id.endswith("-origin") and self.hidden
-        if cites and (hidden_parent or rng.random() < 0.5):
-            credit = Block((ops.credit_line(cite_name(parent.outlet, rng), rng),), "credit")
-            blocks.insert(len(blocks) if rng.random() < 0.6 else 1, credit)
-        if rng.random() < 0.3:
-            names = ops.find_names(" ".join(s for b in blocks for s in b.sentences)) or [
-                "Officials"
-            ]
-            caption = (
-                f"{names[0]} is seen in this picture taken earlier this week, before the events "
-                f"described in this report. Photo: {rng.choice(('AFP', 'Reuters'))}"
-            )
-            blocks.insert(1, Block((caption,), "caption"))
-        if rng.random() < 0.3:
+        draft_id = next(self.ids)
+        blocks, operation = self._derived_blocks(operation, parent)
+        for own in self.host_blocks(own_count) if own_count else []:
+            blocks.insert(rng.randrange(min(2, len(blocks)), len(blocks) + 1), own)
+        if credit is not None:
+            blocks = self._credited(blocks, credit, moment.year)
+        if rng.random() < 0.25:
+            blocks.insert(min(len(blocks), 2), caption_block(blocks, rng))
+        if rng.random() < 0.25:
             blocks.append(Block((rng.choice(FOOTERS),), "footer"))
         if operation == "lookalike":
             blocks = [
-                Block(tuple(ops.add_lookalikes(s, rng) for s in b.sentences), b.role, b.parent,
-                       b.kind)
+                Block(
+                    tuple(ops.add_lookalikes(s, rng) for s in b.sentences),
+                    b.role,
+                    b.parent,
+                    b.kind,
+                    b.credits,
+                )
                 for b in blocks
-            ]  # fmt: skip
-        moment = parent.moment + timedelta(minutes=rng.randrange(45, 30 * 60))
-        draft = Draft(f"{self.id}-copy{number}", self.outlets[number], moment, tuple(blocks))
-        self.drafts[draft.id] = draft
-        self.parents[draft.id] = parent.id
-        self.operations[draft.id] = operation
-        return draft
+            ]
+        traces = own_traces(draft_id, blocks, parent)
+        return Draft(draft_id, outlet, moment, tuple(blocks), traces), operation
 
-    def _reuse(self, operation: Operation, parent: Draft) -> list[Block]:
-        """The blocks a derived article takes from its parent, transformed by ``operation``."""
-        rng = self.rng
+    def _derived_blocks(self, operation: Operation, parent: Draft) -> tuple[list[Block], Operation]:
+        """The blocks taken from the parent, falling back to a simpler operation when the
+        parent offers too little for this one (no coreference partners, nothing reworded)."""
+        chain: list[Operation] = [operation]
+        if operation == "paraphrase_coref":
+            chain += ["paraphrase_rules", "paragraph_copy"]
+        elif operation == "paraphrase_rules":
+            chain += ["paragraph_copy"]
+        for candidate in chain:
+            if candidate == "paraphrase_coref" and parent.id != self.origin_id:
+                continue
+            blocks = self._reuse(candidate, parent)
+            reused = [s for b in blocks if b.parent for s in b.sentences]
+            least = 2 if candidate == "paraphrase_coref" else 3
+            if len(reused) >= least and sum(len(s) for s in reused) >= MIN_SHARED_CHARS:
+                return blocks, candidate
+        return self._reuse("paragraph_copy", parent), "paragraph_copy"
+
+    def _numbered(self, parent: Draft) -> list[tuple[Block, list[int]]]:
         numbered: list[tuple[Block, list[int]]] = []
         counter = 0
         for block in parent.blocks:
             numbered.append((block, list(range(counter, counter + len(block.sentences)))))
             counter += len(block.sentences)
-        if operation == "copy_of_copy":
-            usable = [(b, n) for b, n in numbered if b.role != "footer"]
-            start = rng.randrange(0, max(1, len(usable) // 3))
-            chosen = usable[start : start + max(2, (len(usable) * 2) // 3)]
-            # The copy keeps something of the re-report's own (a paragraph, its caption).
-            own = [item for item in usable if item[0].role in ("own", "caption")]
-            if own and not any(item in chosen for item in own):
-                chosen = sorted([*chosen, rng.choice(own)], key=lambda item: item[1][0])
-            edit = rng.random() < 0.5
-            return [
-                Block(tuple(ops.edit_sentence(s, rng) if edit and rng.random() < 0.3 else s
-                             for s in b.sentences), b.role, tuple(n), "edited" if edit else
-                       "verbatim")
-                for b, n in chosen
-            ]  # fmt: skip
+        return numbered
+
+    def _reuse(self, operation: Operation, parent: Draft) -> list[Block]:
+        """The blocks a derived article takes from its parent, transformed by ``operation``."""
+        rng = self.rng
+        numbered = self._numbered(parent)
         headline = [(b, n) for b, n in numbered if b.role == "headline"]
-        body = [(b, n) for b, n in numbered if b.role == "body"]
+        from_origin = parent.id == self.origin_id
+        # A copy of a copy takes the copy's own paragraphs too: that is what it follows.
+        roles = ("body",) if from_origin else ("body", "own", "credit", "caption")
+        body = [(b, n) for b, n in numbered if b.role in roles]
         if operation == "paraphrase_coref":
             return self._paraphrase_coref(body)
         if operation == "truncation":
             keep = max(2, round(len(body) * rng.uniform(0.4, 0.7)))
-            return [Block(b.sentences, b.role, tuple(n), "verbatim") for b, n in
-                    [*headline, *body[:keep]]]  # fmt: skip
-        kept = [item for item in body if rng.random() < 0.8] or body[:2]
-        if operation == "paragraph_copy" and len(kept) >= 3 and rng.random() < 0.6:
+            kept = body[:keep]
+        else:
+            kept = [item for item in body if rng.random() < 0.8] or body[:3]
+        own = [item for item in body if item[0].role == "own"]
+        if own and not any(item in kept for item in own):
+            kept = sorted([*kept, rng.choice(own)], key=lambda item: item[1][0])
+        if operation == "paragraph_copy" and len(kept) >= 3 and rng.random() < 0.5:
             i = rng.randrange(len(kept) - 1)
             kept[i], kept[i + 1] = kept[i + 1], kept[i]
         blocks: list[Block] = []
-        if operation == "headline_rewrite":
+        if operation in ("headline_rewrite", *REWRITE_OPERATIONS):
             text = headline[0][0].sentences[0] if headline else ""
             blocks.append(Block((ops.rewrite_headline(text, rng),), "headline"))
         elif headline:
-            blocks.append(Block(headline[0][0].sentences, "headline", tuple(headline[0][1]),
-                                 "verbatim"))  # fmt: skip
-        for position, (block, numbers) in enumerate(kept):
-            pairs = list(zip(block.sentences, numbers, strict=True))
-            kind: PassageKind = "verbatim"
-            if operation == "sentence_shuffle" and len(pairs) >= 2:
-                if rng.random() < 0.4:
-                    del pairs[rng.randrange(len(pairs))]
-                if len(pairs) >= 2 and rng.random() < 0.7:
-                    pairs = pairs[1:] + pairs[:1]
-                kind = "edited" if [n for _, n in pairs] != numbers else "verbatim"
-            sentences = [s for s, _ in pairs]
-            if operation == "word_substitution":
-                sentences, kind = [ops.edit_sentence(s, rng) for s in sentences], "edited"
-            elif operation == "paraphrase_rules":
-                sentences, kind = [ops.reword_sentence(s, rng) for s in sentences], "paraphrase"
-            elif operation == "attribution_line" and position == 0:
-                name = cite_name(parent.outlet, rng)
-                sentences[0], kind = ops.attribute_sentence(sentences[0], name, rng), "edited"
-            blocks.append(Block(tuple(sentences), "body", tuple(n for _, n in pairs), kind))
+            blocks.append(
+                Block(headline[0][0].sentences, "headline", tuple(headline[0][1]), "verbatim")
+            )
+        for block, numbers in kept:
+            made = self._transform(operation, block, numbers)
+            if made is not None:
+                blocks.append(made)
         return blocks
+
+    def _transform(self, operation: Operation, block: Block, numbers: list[int]) -> Block | None:
+        rng = self.rng
+        pairs = list(zip(block.sentences, numbers, strict=True))
+        kind: PassageKind = "verbatim"
+        if operation == "sentence_shuffle" and len(pairs) >= 2:
+            if rng.random() < 0.4:
+                del pairs[rng.randrange(len(pairs))]
+            if len(pairs) >= 2 and rng.random() < 0.7:
+                pairs = pairs[1:] + pairs[:1]
+            kind = "edited" if [n for _, n in pairs] != numbers else "verbatim"
+        elif operation == "word_substitution":
+            pairs, kind = [(ops.edit_sentence(s, rng), n) for s, n in pairs], "edited"
+        elif operation == "paraphrase_rules":
+            reworded = [(reword_sentence(s, rng), s, n) for s, n in pairs]
+            pairs = [(r, n) for r, s, n in reworded if is_rewrite_of(s, r)]
+            kind = "paraphrase"
+        if not pairs:
+            return None
+        return Block(
+            tuple(s for s, _ in pairs), block.role, tuple(n for _, n in pairs), kind, block.credits
+        )
 
     def _paraphrase_coref(self, body: list[tuple[Block, list[int]]]) -> list[Block]:
         """Origin sentences replaced by their coreference partners from other outlets.
@@ -400,56 +348,59 @@ class StoryBuilder:
         so that which sentence it paraphrases is not ambiguous.
         """
         blocks: list[Block] = []
-        used: set[SourceSentence] = set()
         origin = list(self.sources.values())
         for _, numbers in body:
             pairs = []
             for number in numbers:
                 source = self.sources.get(number)
-                pool = [s for s in self.pool if s not in used]
+                pool = [s for s in self.material.pool if s not in self.used_partners]
                 partner = paraphrase_partner(source, pool) if source else None
                 if partner is None or source is None:
                     continue
                 own = instance_overlap(source, partner)
                 if any(instance_overlap(o, partner) >= own for o in origin if o is not source):
                     continue
-                used.add(partner)
+                self.used_partners.add(partner)
                 pairs.append((partner.text, number))
             if pairs:
-                blocks.append(Block(tuple(s for s, _ in pairs), "body",
-                                     tuple(n for _, n in pairs), "paraphrase"))  # fmt: skip
+                blocks.append(
+                    Block(
+                        tuple(s for s, _ in pairs), "body", tuple(n for _, n in pairs), "paraphrase"
+                    )
+                )
         return blocks
 
-    def negative(self, operation: Operation, number: int) -> Draft | None:
+    def _credited(self, blocks: list[Block], credit: CreditPlan, year: int) -> list[Block]:
+        """``blocks`` with the credit worked in where its form puts it."""
         rng = self.rng
-        if operation == "independent_report":
-            document = self.independent
-            sentences = [s.text for s in document.sentences] if document else []
+        form = credit.form
+        body = [i for i, b in enumerate(blocks) if b.role in ("body", "own")]
+        if form.position in ("lead", "clause") and body:
+            index = body[0] if form.position == "lead" else rng.choice(body[:3])
+            block = blocks[index]
+            sentences = list(block.sentences)
+            which = 0 if form.position == "lead" else len(sentences) - 1
+            sentences[which] = apply_credit(sentences[which], credit.name, form, rng, year)
+            kind: PassageKind | None = block.kind
+            if kind == "verbatim":
+                kind = "edited"
+            blocks[index] = Block(
+                tuple(sentences),
+                block.role,
+                block.parent,
+                kind,
+                (*block.credits, credit.outlet.name),
+            )
+            return blocks
+        line = Block(
+            (apply_credit("", credit.name, form, rng, year),),
+            "credit",
+            credits=(credit.outlet.name,),
+        )
+        if form.position == "sentence" and body:
+            blocks.insert(body[min(len(body) - 1, rng.choice((0, 1, 2)))] + 1, line)
+        elif rng.random() < 0.3:
+            blocks.insert(1 if blocks and blocks[0].role == "headline" else 0, line)
         else:
-            if not self.other_event:
-                return None
-            document = rng.choice(self.other_event)
-            origin_text = " ".join(s for b in self.drafts[f"{self.id}-origin"].blocks
-                                   for s in b.sentences)  # fmt: skip
-            names = ops.find_names(origin_text)
-            sentences = [ops.swap_names(s.text, names) for s in document.sentences]
-        if document is None or not sentences:
-            return None
-        blocks = [Block(p, "own") for p in group_paragraphs(sentences, rng)]
-        if document.headline:
-            blocks.insert(0, Block((document.headline,), "headline"))
-        # Reports of the same event (and look-alike stories) come out around the same days.
-        origin = self.drafts[f"{self.id}-origin"]
-        moment = origin.moment + timedelta(minutes=rng.randrange(-48 * 60, 48 * 60))
-        draft = Draft(f"{self.id}-{operation}", self.outlets[number], moment, tuple(blocks))
-        self.drafts[draft.id] = draft
-        self.operations[draft.id] = operation
-        return draft
-
-
-def word_grams(document: SourceDocument, size: int = 6) -> set[tuple[str, ...]]:
-    grams: set[tuple[str, ...]] = set()
-    for sentence in document.sentences:
-        words = tuple(_WORD.findall(sentence.text.lower()))
-        grams.update(words[i : i + size] for i in range(len(words) - size + 1))
-    return grams
+            blocks.append(line)
+        return blocks

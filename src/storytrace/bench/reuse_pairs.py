@@ -124,9 +124,13 @@ def run_reuse_pairs_benchmark(
     *,
     settings: ReuseSettings | None = None,
     embed: Embed | None = None,
+    halves: Sequence[str] = ("tune", "report"),
     progress: Callable[[int, int], None] | None = None,
 ) -> ReusePairsResult:
-    """Analyse every annotated pair and score storytrace and the baselines."""
+    """Analyse the annotated pairs of ``halves`` and score storytrace and the baselines.
+
+    The TF-IDF baseline's threshold is always tuned on the tune half (cosines are cheap).
+    """
     settings = settings or ReuseSettings()
     corpus = load_ecbplus(ecbplus)
     documents = {d.article.id: d for d in corpus.documents}
@@ -138,11 +142,18 @@ def run_reuse_pairs_benchmark(
     row_of = {d.article.id: k for k, d in enumerate(corpus.documents)}
     backgrounds: dict[str, object] = {}
     results: list[LabelledPair] = []
+    cosines: list[tuple[str, ReuseRelation, float]] = []
     for number, row in enumerate(pairs, start=1):
         pair = str(row["pair"])
         if pair not in labels:
             continue
         first, second = documents[str(row["a"])], documents[str(row["b"])]
+        cosine = float(
+            (matrix[row_of[first.article.id]] @ matrix[row_of[second.article.id]].T).toarray()[0, 0]
+        )
+        if row["split"] not in halves:
+            cosines.append((str(row["split"]), labels[pair]["label"], cosine))  # type: ignore[arg-type]
+            continue
         topic = first.topic
         if topic not in backgrounds:
             others = [d.article for d in corpus.documents if d.topic != topic]
@@ -162,26 +173,28 @@ def run_reuse_pairs_benchmark(
             ),
             default=0,
         )
-        cosine = float(
-            (matrix[row_of[first.article.id]] @ matrix[row_of[second.article.id]].T).toarray()[0, 0]
-        )
         results.append(
             LabelledPair(pair, str(row["split"]), labels[pair]["label"], predicted,  # type: ignore[arg-type]
                          round(cosine, 4), passage_chars)
         )  # fmt: skip
         if progress:
             progress(number, len(pairs))
-    return _score(results, settings)
+    return _score(results, cosines, settings)
 
 
-def _score(results: Sequence[LabelledPair], settings: ReuseSettings) -> ReusePairsResult:
+def _score(
+    results: Sequence[LabelledPair],
+    others: Sequence[tuple[str, ReuseRelation, float]],
+    settings: ReuseSettings,
+) -> ReusePairsResult:
     halves = {"tune": [r for r in results if r.split == "tune"],
               "report": [r for r in results if r.split == "report"]}  # fmt: skip
-    tune = halves["tune"]
-    candidates = sorted({r.cosine for r in tune})
+    tune = [(r.gold, r.cosine) for r in halves["tune"]]
+    tune += [(gold, cosine) for split, gold, cosine in others if split == "tune"]
+    candidates = sorted({cosine for _, cosine in tune})
     threshold = max(
         candidates or [0.5],
-        key=lambda t: (_scores([(r.gold in DERIVATIONS, r.cosine >= t) for r in tune]).f1, -t),
+        key=lambda t: (_scores([(g in DERIVATIONS, c >= t) for g, c in tune]).f1, -t),
     )
     storytrace = {k: _scores([(r.gold in DERIVATIONS, r.predicted in DERIVATIONS) for r in v])
                   for k, v in halves.items()}  # fmt: skip
@@ -230,6 +243,8 @@ def format_reuse_pairs_result(result: ReusePairsResult) -> str:
         )
     lines += ["", "derivation (copy or rewrite) vs not   precision  recall     F1  accuracy"]
     for half in ("report", "tune"):
+        if not result.storytrace[half].pairs:
+            continue
         note = "" if half == "report" else "  (in-sample: rules tuned here)"
         for name, scores in (
             ("storytrace", result.storytrace[half]),
@@ -240,9 +255,11 @@ def format_reuse_pairs_result(result: ReusePairsResult) -> str:
                 f"  {half:6} {name:31} {scores.precision:9.3f} {scores.recall:7.3f} "
                 f"{scores.f1:6.3f} {scores.accuracy:9.3f}{note if name == 'storytrace' else ''}"
             )
-    lines += ["", "relation (4 classes) accuracy: "
-              f"report {result.relation_accuracy['report']:.3f}, "
-              f"tune {result.relation_accuracy['tune']:.3f} (in-sample)", "",
+    accuracy = ", ".join(
+        f"{half} {result.relation_accuracy[half]:.3f}" + (" (in-sample)" if half == "tune" else "")
+        for half in ("report", "tune") if result.storytrace[half].pairs
+    )  # fmt: skip
+    lines += ["", f"relation (4 classes) accuracy: {accuracy}", "",
               "confusion, report half (rows gold, columns storytrace):",
               "  " + " " * 14 + "".join(f"{k[:12]:>14}" for k in RELATIONS)]  # fmt: skip
     table = result.confusion["report"]

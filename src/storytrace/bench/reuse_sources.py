@@ -27,6 +27,7 @@ from storytrace.errors import InputError
 
 _NAME = re.compile(r"^(?P<topic>\d+)_(?P<number>\d+)(?P<half>ecbplus|ecb)\.xml$")
 _WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _MIN_BODY_WORDS = 5
 _DATE_LINE = re.compile(r"^\W*(?:\w+\W+){0,4}(?:19|20)\d\d\b(?:\W+\w+){0,3}\W*$")
 _MAX_HEADLINE_WORDS = 15
@@ -85,10 +86,11 @@ def _read(path: Path) -> SourceDocument | None:
         tokens.pop(0)
     name = path.stem
     lines = [
-        SourceSentence(name, number, detokenize(tokens[number]).strip(),
-                       frozenset(instances.get(number, ())))
+        SourceSentence(
+            name, number, detokenize(tokens[number]).strip(), frozenset(instances.get(number, ()))
+        )
         for number in sorted(tokens)
-    ]  # fmt: skip
+    ]
     while lines and (lines[0].word_count < _MIN_BODY_WORDS or _DATE_LINE.search(lines[0].text)):
         lines.pop(0)
     headline = None
@@ -111,12 +113,26 @@ def read_sources(path: str | Path) -> tuple[SourceDocument, ...]:
     return tuple(sorted(documents, key=lambda d: (int(d.topic), d.story, d.name)))
 
 
+def word_grams(texts: Sequence[str], size: int = 6) -> set[tuple[str, ...]]:
+    """The lower-cased word ``size``-grams of ``texts``."""
+    grams: set[tuple[str, ...]] = set()
+    for text in texts:
+        words = tuple(_WORD.findall(text.lower()))
+        grams.update(words[i : i + size] for i in range(len(words) - size + 1))
+    return grams
+
+
 def word_dice(first: str, second: str) -> float:
     """Dice overlap of the two sentences' lower-cased word multisets."""
     bag_a = Counter(_WORD.findall(first.lower()))
     bag_b = Counter(_WORD.findall(second.lower()))
     total = bag_a.total() + bag_b.total()
     return 2 * (bag_a & bag_b).total() / total if total else 0.0
+
+
+def _mostly_quoted(text: str) -> bool:
+    quoted = sum(len(_WORD.findall(q)) for q in _QUOTED.findall(text))
+    return quoted * 2 >= len(_WORD.findall(text))
 
 
 def instance_overlap(first: SourceSentence, second: SourceSentence) -> float:
@@ -133,9 +149,10 @@ def paraphrase_partner(
     A partner shares at least three coreference instances with the sentence,
     one of them an event (``ACT``), and at least half of all the instances the
     two mention; it has 6 or more words, a length within a factor 2, and a word
-    overlap below 0.5, so it is reworded rather than an edited copy.
+    overlap from 0.15 (it names the same things) to below 0.5 (reworded rather than
+    an edited copy). Neither is mostly a quotation: a quotation is not reworded.
     """
-    if sentence.word_count < 6 or len(sentence.instances) < 3:
+    if sentence.word_count < 6 or len(sentence.instances) < 3 or _mostly_quoted(sentence.text):
         return None
     best: tuple[float, SourceSentence] | None = None
     for other in pool:
@@ -146,7 +163,7 @@ def paraphrase_partner(
         ratio = other.word_count / sentence.word_count
         if overlap < 0.5 or not 0.5 <= ratio <= 2 or other.word_count < 6:
             continue
-        if word_dice(sentence.text, other.text) >= 0.5:
+        if not 0.15 <= word_dice(sentence.text, other.text) < 0.5 or _mostly_quoted(other.text):
             continue
         if best is None or overlap > best[0]:
             best = (overlap, other)

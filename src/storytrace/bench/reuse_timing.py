@@ -1,5 +1,8 @@
 """Speed checks of reuse analysis: one long pair, and one story of 200 articles.
 
+Both go through :func:`storytrace.reuse.trace_story`, the public entry point (the
+pair as a story of two articles).
+
 >>> timings = measure_timings("../shared/data/ecbplus", corpus, ReuseSettings())  # doctest: +SKIP
 >>> timings.pair_seconds < 1  # doctest: +SKIP
 True
@@ -15,7 +18,7 @@ from pathlib import Path
 from storytrace.bench import reuse_operations as ops
 from storytrace.bench.reuse_corpus import ReuseCorpus, generate_large_story
 from storytrace.models import Article
-from storytrace.reuse import Embed, ReuseSettings, align_pair, trace_story
+from storytrace.reuse import Embed, ReuseSettings, trace_story
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +68,10 @@ def measure_timings(
     workers: int = 2,
     embed: Embed | None = None,
 ) -> Timings:
-    """Seconds to align two 5,000-word articles, and to trace a story of 200 articles."""
+    """Seconds to trace two 5,000-word articles, and a story of 200 articles."""
     first, second = _long_pair(corpus, 5000)
     started = time.perf_counter()
-    align_pair(first, second, settings=settings)
+    trace_story([first, second], settings=settings)
     pair_seconds = time.perf_counter() - started
     story = generate_large_story(ecbplus, articles=200)
     started = time.perf_counter()
