@@ -31,6 +31,21 @@ def _credits(text: str, **fields: str) -> list[tuple[str, str]]:
          "obtained by"),
         ("Politico reported that the vote was delayed.", "Politico", "reported"),
         ("He said in an interview with the BBC that he would stay.", "BBC", "interview with"),
+        ("The ships collided, the Meridian Press Agency (MPA) reported.", "MPA", "reported"),
+        ("The ships collided, the Meridian Press Agency (MPA) reported.",
+         "Meridian Press Agency", "reported"),
+        ("It was first reported by the news website Middle East Eye.", "Middle East Eye",
+         "first reported by"),
+        ("middleeasteye.net reported that the strikes were coordinated.", "middleeasteye.net",
+         "reported"),
+        ("The Libya Observer's report said ten people died.", "The Libya Observer",
+         "'s report"),
+        ("Al Wasat was the first to report the leak.", "Al Wasat", "was the first to report"),
+        ("Reprinted with permission from The Harbour Times.", "Harbour Times",
+         "reprinted with permission from"),
+        ("Citing Reuters, the paper said the port was shut.", "Reuters", "citing"),
+        ("Additional reporting by AFP.", "AFP", "additional reporting by"),
+        ("The BBC has learned that the deal collapsed.", "The BBC", "has learned"),
     ],
 )  # fmt: skip
 def test_reuse_attribution_finds_credit_cues(text: str, outlet: str, cue: str) -> None:
@@ -46,6 +61,9 @@ def test_reuse_attribution_finds_credit_cues(text: str, outlet: str, cue: str) -
         "Police reported two arrests on Friday.",
         "The UN reported 20 deaths in the city.",
         "Officers told reporters the road was closed.",
+        "John Smith writes about the tapes. Smith's report said no.",
+        "The police's findings were clear.",
+        "(Reporting by Aidan Lewis; editing by Tom Brown)",
     ],
 )
 def test_reuse_attribution_ignores_photo_credits_people_and_officials(text: str) -> None:

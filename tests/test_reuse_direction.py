@@ -100,5 +100,6 @@ def test_reuse_direction_credits_by_other_articles_only_support() -> None:
 
 
 def test_reuse_direction_confidence_grows_with_evidence() -> None:
-    assert confidence_of(0) == 0
+    # No evidence: a coin toss; then the logistic model's probability.
+    assert confidence_of(0) == 0.5
     assert confidence_of(1) < confidence_of(3) < confidence_of(6) < 1

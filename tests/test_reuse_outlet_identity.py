@@ -258,7 +258,6 @@ def test_reuse_outlet_identity_wire_services_stay_apart_from_outlets_crediting_t
     [
         ("Libya Observer", "Libya Herald", "https://libyaobserver.ly/news/x"),
         ("Daily Lantern", "Daily News", "https://dailylantern.example/x"),
-        ("The New York Times", "The Times", "https://www.nytimes.com/x"),
     ],
 )
 def test_reuse_outlet_identity_outlets_sharing_a_word_stay_distinct(
@@ -268,6 +267,22 @@ def test_reuse_outlet_identity_outlets_sharing_a_word_stay_distinct(
     assert directory.articles_named(name) == ("a",)
     assert directory.articles_named(other) == ()
     assert directory.identity_of_name(name) != directory.identity_of_name(other)
+
+
+@pytest.mark.parametrize(
+    ("articles", "short", "expected"),
+    [
+        ([("a", "https://islandexpress.com/x", None)], "the Express", ("a",)),
+        ([("a", "https://www.nytimes.com/x", "The New York Times")], "the Times", ("a",)),
+        ([("a", "https://www.washingtonpost.com/x", "The Washington Post"),
+          ("b", "https://www.jpost.com/x", "The Jerusalem Post")], "the Post", ()),
+    ],
+)  # fmt: skip
+def test_reuse_outlet_identity_a_short_name_joins_the_one_story_outlet_ending_so(
+    articles: list[tuple[str, str, str | None]], short: str, expected: tuple[str, ...]
+) -> None:
+    directory = OutletDirectory.build([_article(*row) for row in articles], [short])
+    assert directory.articles_named(short) == expected
 
 
 def test_reuse_outlet_identity_name_spelling_two_sites_joins_neither() -> None:

@@ -222,7 +222,7 @@ class Reuse:
 
 
 ProvenanceEvidenceKind = Literal[
-    "time", "attribution", "translation", "containment", "wire", "chain"
+    "time", "attribution", "translation", "containment", "witnesses", "lookalike", "wire", "chain"
 ]
 
 

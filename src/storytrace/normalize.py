@@ -111,6 +111,28 @@ def _fold_lookalikes(text: str) -> str:
     return "".join(chars)
 
 
+def disguised_words(text: str) -> int:
+    """How many words mix Latin letters with look-alike letters of another script.
+
+    Nobody types "H\u0430ftar" with a Cyrillic "\u0430": spam copies swap letters so that
+    copy detectors miss them, so such words mark the copy, never the source.
+
+    >>> disguised_words("H\u0430ft\u0430r and Benina")
+    1
+    >>> disguised_words("\u041c\u043e\u0441\u043a\u0432\u0430")  # Moscow, in Russian
+    0
+    """
+    table = _lookalike_table()
+    if not any(char in table for char in text):
+        return 0
+    count = 0
+    for word in text.split():
+        letters = [char for char in word if char.isalpha()]
+        if any(char in table for char in letters) and any(char.isascii() for char in letters):
+            count += 1
+    return count
+
+
 def normalize_for_matching(text: str) -> Normalized:
     """Fold compatibility forms, quotes, dashes, case, whitespace and look-alike letters."""
     text = _fold_lookalikes(text)

@@ -28,25 +28,31 @@ from typing import Literal
 from storytrace.models import Article, Mention
 from storytrace.normalize import Normalized, normalize_for_matching
 from storytrace.reuse.outlet_names import is_known_outlet, looks_like_outlet, outlet_key
+from storytrace.reuse.outlet_sites import site_of_name
 
 _AFTER = re.compile(
-    r"\b(?P<cue>according to|as reported by|(?:first |originally )?reported by|revealed by"
-    r"|obtained by|exposed by|published by|broken by|seen by|cited by|quoted by|told|tells"
-    r"|telling|explained to|explains to|said to|confirmed to|confirms to|speaking to|spoke to"
-    r"|speaks to|talking to|interview with|passed on to|passed to|leaked to|provided to"
-    r"|a report (?:by|from|in)|a report published by|an article (?:by|from|in)"
-    r"|source:|via|courtesy of|credit:|citing|(?:additional |with )?reporting (?:by|from)"
-    r"|republished (?:with permission )?from|an? (?:exclusive|investigation|scoop) (?:by|from)"
-    r"|(?:first|originally) (?:published|appeared) (?:by|in|on)"
-    r"|(?:article|story|report) (?:was )?(?:first |originally )?(?:published|appeared)"
-    r" (?:by|in|on))"
+    r"\b(?P<cue>according to|as (?:first |originally )?reported (?:by|in|on)"
+    r"|(?:first |originally |initially )?reported (?:by|in|on)|revealed by|obtained by"
+    r"|exposed by|published (?:by|in|on)|broken by|seen by|reviewed by|cited by|quoted by|told"
+    r"|tells|telling|explained to|explains to|said to|confirmed to|confirms to|speaking to"
+    r"|spoke to|speaks to|talking to|interview with|passed on to|passed to|leaked to"
+    r"|provided to|an? (?:report|article|story|piece|dispatch|investigation|exclusive|scoop)"
+    r"(?: published)? (?:by|from|in|on)|sources?:|via|courtesy(?: of)?|credit:|citing"
+    r"|(?:additional |with )?reporting (?:by|from)|h/t|hat tip(?: to)?"
+    r"|(?:republished|reprinted|reproduced)(?: with permission)? (?:from|by)"
+    r"|(?:first|originally|initially) (?:published|appeared|ran) (?:by|in|on)"
+    r"|(?:article|story|report|piece) (?:was |is )?(?:first |originally )?(?:published|appeared"
+    r"|ran) (?:by|in|on))"
     r"\s+(?:(?:a|an) (?:report|story|article|statement|interview) (?:by|from|in|with|to) )?"
-    r"(?:(?:the|a|an)\s+)?"
+    r"(?:(?:the|a|an)\s+)?(?:(?:news |online )?(?:website|site|agency|newspaper|broadcaster"
+    r"|outlet|magazine|publication)\s+)?"
 )
 _BEFORE = re.compile(
-    r"(?P<cue>\s(?:has |had |first |also |previously )?(?:reported|reports|reporting"
-    r"|said in a report|wrote|revealed|reveals|disclosed|broke the (?:story|news)"
-    r"|contributed to this (?:report|story))\b)"
+    r"(?P<cue>\s(?:has |had |first |also |previously |originally |initially |exclusively )?"
+    r"(?:reported|reports|reporting|said in (?:a|its) (?:report|article|story)|wrote|writes"
+    r"|revealed|reveals|disclosed|discloses|(?:has )?learned|learnt|broke the (?:story|news)"
+    r"|was (?:the )?first to report|contributed to this (?:report|story))\b"
+    r"|'s (?:report|reporting|story|article|investigation|exclusive|scoop|findings)\b)"
 )
 _ACRONYM_BEFORE = re.compile(r"\((?P<name>[a-z]{2,6})\)\s*$")
 """A name followed by its acronym before the cue: "the Meridian Press Agency (MPA) reported"."""
@@ -114,6 +120,8 @@ def _name_after(original: str, folded: Normalized, start: int) -> tuple[int, int
             break
         if _line_break(original, folded, expected, word.start()) or word.group() in _CALENDAR:
             break
+        if count == 0 and site_of_name(word.group()) is not None:
+            return start, word.end()  # "middleeasteye.net reported"
         if _capitalised(original, folded, word.start()):
             end = word.end()
         elif word.group() not in _NAME_CONNECTORS or end is None:
@@ -135,6 +143,8 @@ def _name_before(original: str, folded: Normalized, end: int) -> tuple[int, int]
             break
         if _line_break(original, folded, word.end(), expected):
             break
+        if count == 0 and site_of_name(word.group()) is not None:
+            return word.start(), end
         if _capitalised(original, folded, word.start()):
             start = word.start()
         elif word.group() not in _NAME_CONNECTORS:
@@ -152,7 +162,7 @@ def _is_outlet(name: str, known: frozenset[str], sentence_initial: bool) -> bool
     key = outlet_key(name)
     if not key or key in _NOT_OUTLETS:
         return False
-    if key in known or looks_like_outlet(name):
+    if key in known or looks_like_outlet(name) or site_of_name(name) is not None:
         return True
     words = name.split()
     if len(words) == 1 and name.isupper() and 2 <= len(name) <= 6:

@@ -23,12 +23,13 @@ seen the other. So each article gets **parents**, chosen like this:
    parents too if they explain at least ``derivation_min_chars`` more and are
    not translations (an article in another language that covers the same facts
    is a sibling, not a second source);
-3. two articles that both credit one outlet missing from the corpus are
-   siblings unless one credits the other, or shares with it text that the
-   other articles crediting that outlet do not have (a re-report's own
-   sentences, its caption): that text is ``chain`` evidence of copying a copy.
-   With no third article crediting the outlet there is nothing to compare
-   with, and the two stay siblings.
+3. an article that credits the story to an outlet missing from the corpus
+   copied that outlet: another article is its parent only if the article
+   credits it too, or shares with it text that the other articles crediting
+   the missing outlet do not have (a re-report's own sentences, its caption):
+   that text is ``chain`` evidence of copying a copy. With no third article
+   crediting the outlet there is nothing to compare with, and the two stay
+   siblings.
 
 Edges that still form a cycle (contradictory evidence) lose their weakest edge.
 
@@ -39,7 +40,7 @@ Edges that still form a cycle (contradictory evidence) lose their weakest edge.
 >>> edges = build_edges([Direction("a", "b", 2.0, time)], reuses, cited_origins={},
 ...                     settings=ReuseSettings())
 >>> [(e.source_id, e.target_id, e.confidence) for e in edges]
-[('a', 'b', 0.6321)]
+[('a', 'b', 0.8808)]
 """
 
 from __future__ import annotations
@@ -141,14 +142,22 @@ def _explained_by_siblings(
     reuses: Mapping[frozenset[str], Reuse],
     cited_origins: Mapping[str, frozenset[str]],
 ) -> tuple[list[Span], str] | None:
-    """What of ``target`` other articles crediting the same missing origin also hold.
+    """What of ``target`` the other articles crediting its missing origin also hold.
 
-    ``None`` when the two credit no common origin. With no other article
-    crediting it, nothing can be told apart: all of ``target`` counts as explained.
+    ``None`` when ``target`` credits no origin missing from the corpus. With no
+    other article crediting it, nothing can be told apart: all of ``target``
+    counts as explained.
     """
-    common = cited_origins.get(source, frozenset()) & cited_origins.get(target, frozenset())
+    common = cited_origins.get(target, frozenset())
     if not common:
-        return None
+        # An article that credits no missing origin may still have copied it, like the
+        # articles that credit it: what they share with it needs no other parent.
+        common = frozenset(name for names in cited_origins.values() for name in names)
+        if not common or not any(
+            names and frozenset((article, target)) in reuses
+            for article, names in cited_origins.items() if article != source
+        ):  # fmt: skip
+            return None
     explained: list[Span] = []
     others = 0
     for article, cited in cited_origins.items():
@@ -161,7 +170,45 @@ def _explained_by_siblings(
     if not others:
         reuse = reuses[frozenset((source, target))]
         explained = _copied_spans(reuse, target)
-    return merged_spans(explained), ", ".join(sorted(common))
+    return merged_spans(explained), f"the other articles crediting {', '.join(sorted(common))}"
+
+
+def _uncredited_source(
+    target: str,
+    candidates: Sequence[_Edge],
+    orders: Mapping[tuple[str, str], _Edge],
+    reuses: Mapping[frozenset[str], Reuse],
+    settings: ReuseSettings,
+) -> tuple[list[Span], str] | None:
+    """What of ``target`` its siblings hold, when it copied a source missing from the corpus.
+
+    Articles that share copied text with ``target`` but are not among its
+    candidate parents, nor known to come after it, are its siblings or cousins.
+    When they hold at least ``derivation_min_chars`` of its copied text that no
+    candidate parent explains, ``target`` copied a source that is not in the
+    corpus (and credits none that storytrace could read): together, the
+    siblings stand in for that source, as the articles crediting a cited
+    origin do. ``None`` when nothing of ``target`` is left unexplained.
+    """
+    sources = {e.source for e in candidates}
+    explained = merged_spans(
+        span for source in sources
+        for span in _copied_spans(reuses[frozenset((source, target))], target)
+    )  # fmt: skip
+    siblings = [
+        other for pair, reuse in reuses.items() if target in pair
+        and reuse.relation in DERIVATIONS
+        for other in pair - {target}
+        if other not in sources and (target, other) not in orders
+    ]  # fmt: skip
+    held = merged_spans(
+        span for other in siblings
+        for span in _copied_spans(reuses[frozenset((other, target))], target)
+    )  # fmt: skip
+    if _size(_minus(held, explained)) < settings.derivation_min_chars:
+        return None
+    names = ", ".join(sorted(set(siblings)))
+    return held, f"{names}, which copied the same source (missing from the corpus),"
 
 
 def _parents(
@@ -175,16 +222,19 @@ def _parents(
 ) -> list[_Edge]:
     cover: dict[str, list[Span]] = {}
     notes: dict[str, list[ProvenanceEvidence]] = {}
+    uncredited = _uncredited_source(target, candidates, orders, reuses, settings)
     for edge in candidates:
         spans = _copied_spans(reuses[frozenset((edge.source, target))], target)
         sibling = _explained_by_siblings(edge.source, target, reuses, cited_origins)
-        if sibling is not None and not any(e.kind == "attribution" for e in edge.evidence):
+        if sibling is None and uncredited is not None:
+            sibling = uncredited
+        if sibling is not None and not _credited(edge):
             explained, origin = sibling
             own = _size(_minus(spans, explained))
             if own < settings.derivation_min_chars:
                 continue
-            detail = (f"{target} shares {own} characters with {edge.source} that the other "
-                      f"articles crediting {origin} do not have")  # fmt: skip
+            detail = (f"{target} shares {own} characters with {edge.source} that {origin} "
+                      "do not have")  # fmt: skip
             notes[edge.source] = [ProvenanceEvidence("chain", detail)]
         cover[edge.source] = spans
     chosen: list[_Edge] = []

@@ -1,73 +1,80 @@
-"""Who copied whom, for one pair of articles that share passages.
+"""Who copied whom, for one pair of articles that copied one from the other.
 
-Each kind of evidence adds to a score for one direction:
+Each piece of evidence is a signed feature, positive for the first article
+being the source, and :class:`~storytrace.reuse.direction_model.DirectionModel`
+weighs them (a logistic model fitted on the reuse benchmark's dev split):
 
-- **attribution** (weight 3): the later article credits the other's outlet
-  ("X reported", "according to X", "(X) -", a credit line);
-- **translation** (3): one article says it was translated from the other's
-  language ("Traduit de l'anglais", see
+- **credit** (``attribution``): the later article credits the other's outlet
+  in its own text ("X reported", "according to X", "(X) -", a credit line),
+  under any of the outlet's names (:mod:`storytrace.reuse.outlet_identity`);
+- **translation note** (``translation``): one article says it was translated
+  from the other's language ("Traduit de l'anglais", see
   :mod:`storytrace.reuse.translation_notes`);
-- **time** (2): one was published before the other (date-only values count
-  only when the days differ);
-- **credited** (0.5 per article, at most 1; reported as ``attribution``): other
-  articles of the story credit the story to one of the two outlets: weak
-  support, never enough alone (what third articles say is not evidence about
-  this pair's text);
-- **wire** (0.5): one is a news agency's and the other is not; agencies are
-  copied more often than they copy, but they do copy;
-- **containment** (1): the copy is contained in its source, not the reverse:
-  the article made mostly of text found in the other (a larger share of it
-  covered by the shared passages, by ``containment_margin`` or more) is the
-  copy. Reprints are cut, excerpted and wrapped in a few lines of their own
-  far more often than a source is a subset of a copy (the METER corpus of
-  newspaper copies of Press Association stories is made of such
-  derivations). Weak on purpose: a copy that adds much of its own is the
-  opposite case.
+- **time**: one was published before the other (date-only values count only
+  when the days differ). Dates mislead: time zones, updated pages, late crawls;
+- **credited by others** (``attribution`` without a mention): other articles
+  of the story credit the story to one of the two outlets;
+- **wire**: one is a news agency's and the other is not. Agencies copy too;
+- **lookalike**: one writes words with look-alike letters of another script,
+  as spam copies do;
+- **containment**: how much more of one article the shared passages cover
+  than of the other: the copy is mostly made of its source's text (reprints
+  are cut, excerpted and wrapped in a few lines of their own);
+- **witnesses**: what the copy shares with the story's other articles lies
+  inside what it shares with its source, while the source shares more with
+  them (:mod:`storytrace.reuse.witnesses`).
 
-The direction with the higher score wins if the net score reaches 1; its
-supporting evidence is kept (evidence against it only lowers the confidence,
-``1 - exp(-score / 2)``). No evidence, weak evidence only, or a tie gives no
-direction.
+The direction with a positive (or negative) score wins when the score reaches
+the model's ``decide_at``; evidence made only of the weak kinds (credits by
+others, an agency) decides nothing. Its supporting evidence is kept, and the
+confidence is the model's probability.
 
 >>> from storytrace.models import Article, Passage, Reuse, Span
 >>> a = Article("a", "a", "x" * 100, outlet="Reuters", published="2016-07-01T10:00:00Z")
 >>> b = Article("b", "b", "x" * 300, outlet="Daily Lantern", published="2016-07-01T12:00:00Z")
 >>> reuse = Reuse("b", "a", (), 90, 0.9, 0.3)
 >>> direction = infer_direction(reuse, {"a": a, "b": b}, credits={}, settings=ReuseSettings())
->>> direction.source_id, [e.kind for e in direction.evidence], round(direction.confidence, 2)
-('a', ['time', 'wire', 'containment'], 0.83)
+>>> direction.source_id, [e.kind for e in direction.evidence]
+('a', ['time', 'wire', 'containment'])
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from math import exp
 
 from storytrace.dates import parse_iso
 from storytrace.models import Article, ProvenanceEvidence, Reuse
+from storytrace.normalize import disguised_words
 from storytrace.reuse.attribution import Attribution
+from storytrace.reuse.direction_model import WEAK_FEATURES, DirectionModel
 from storytrace.reuse.outlet_identity import OutletDirectory
 from storytrace.reuse.outlet_names import is_wire_service
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.translation_notes import TranslationNote
+from storytrace.reuse.witnesses import Witness
 
-ATTRIBUTION_WEIGHT = 3.0
-TIME_WEIGHT = 2.0
-WIRE_WEIGHT = 0.5
-CONTAINMENT_WEIGHT = 1.0
 CHAIN_WEIGHT = 1.5
-CREDITED_WEIGHT = 0.5
+"""Score added to a parent edge by chain evidence (a copy of a copy, see ``chains``)."""
+_LOOKALIKE_WORDS = 3
+"""Disguised words that mark an article as a spam copy (one could be a typo)."""
+_SHOWN = 0.05
+"""Smallest contribution to the score for a piece of evidence to be listed."""
 
 
 @dataclass(frozen=True, slots=True)
 class Direction:
-    """The likely direction of a copy between two articles, and the evidence for it."""
+    """The likely direction of a copy between two articles, and the evidence for it.
+
+    ``score`` is the model's score for the source (positive), ``features`` the
+    measured features of the pair oriented source first.
+    """
 
     source_id: str
     target_id: str
     score: float
     evidence: tuple[ProvenanceEvidence, ...]
+    features: tuple[tuple[str, float], ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -75,8 +82,8 @@ class Direction:
 
 
 def confidence_of(score: float) -> float:
-    """The confidence a net evidence score gives (0 for none, near 1 for strong evidence)."""
-    return round(1 - exp(-max(score, 0.0) / 2), 4)
+    """The probability the direction model gives a score (0.5 for none, near 1 for strong)."""
+    return round(DirectionModel.probability(max(score, 0.0)), 4)
 
 
 def publication_order(article: Article) -> tuple[int, str, str]:
@@ -114,74 +121,113 @@ def _name_of(article: Article, outlets: OutletDirectory) -> str | None:
     return article.outlet if identity is None else outlets.display(identity)
 
 
-def _votes(
+Signed = list[tuple[str, float, ProvenanceEvidence]]
+
+
+def _statements(
     first: Article,
     second: Article,
-    reuse: Reuse,
     credits: Mapping[str, Sequence[Attribution]],
     outlets: OutletDirectory,
-    settings: ReuseSettings,
     credited_by: Mapping[str, frozenset[str]],
     notes: Mapping[str, TranslationNote],
-) -> list[tuple[float, ProvenanceEvidence]]:
-    """Evidence as signed votes: positive for ``first`` being the source."""
-    votes: list[tuple[float, ProvenanceEvidence]] = []
-    for source, target, sign in ((first, second, 1), (second, first, -1)):
+) -> Signed:
+    """What the articles say of each other: translation notes and credits."""
+    found: Signed = []
+    for source, target, sign in ((first, second, 1.0), (second, first, -1.0)):
         note = notes.get(target.id)
         if note is not None and source.language == note.language != target.language:
             detail = f'{target.id} says it is translated from {note.language}: "{note.line}"'
-            votes.append(
-                (sign * ATTRIBUTION_WEIGHT, ProvenanceEvidence("translation", detail, note.mention))
-            )
+            found.append(("translation_note", sign,
+                          ProvenanceEvidence("translation", detail, note.mention)))  # fmt: skip
     identity = outlets.identity_of_article(first.id)
-    same_outlet = identity is not None and identity == outlets.identity_of_article(second.id)
-    if not same_outlet:
-        for source, target, sign in ((first, second, 1), (second, first, -1)):
-            found = _credits(credits.get(target.id, ()), source, outlets)
-            if found:
-                why = outlets.reason(source.id, found.outlet)
-                detail = (f'{target.id} credits {_name_of(source, outlets)} ("{found.cue} '
-                          f'{found.outlet}")' + (f": {why}" if why else ""))  # fmt: skip
-                evidence = ProvenanceEvidence("attribution", detail, found.mention)
-                votes.append((sign * ATTRIBUTION_WEIGHT, evidence))
-            others = credited_by.get(source.id, frozenset()) - {first.id, second.id}
-            if others:
-                detail = (
-                    f"{len(others)} other article(s) of the story credit the story to "
-                    f"{_name_of(source, outlets)}: {', '.join(sorted(others))}"
-                )
-                weight = min(len(others), 2) * CREDITED_WEIGHT
-                votes.append((sign * weight, ProvenanceEvidence("attribution", detail)))
+    if identity is not None and identity == outlets.identity_of_article(second.id):
+        return found
+    for source, target, sign in ((first, second, 1.0), (second, first, -1.0)):
+        credit = _credits(credits.get(target.id, ()), source, outlets)
+        if credit:
+            why = outlets.reason(source.id, credit.outlet)
+            detail = (f'{target.id} credits {_name_of(source, outlets)} ("{credit.cue} '
+                      f'{credit.outlet}")' + (f": {why}" if why else ""))  # fmt: skip
+            found.append(
+                ("credit", sign, ProvenanceEvidence("attribution", detail, credit.mention))
+            )
+        others = credited_by.get(source.id, frozenset()) - {first.id, second.id}
+        if others:
+            detail = (
+                f"{len(others)} other article(s) of the story credit the story to "
+                f"{_name_of(source, outlets)}: {', '.join(sorted(others))}"
+            )
+            found.append(("credited_by_others", sign * min(len(others), 2),
+                          ProvenanceEvidence("attribution", detail)))  # fmt: skip
+    return found
+
+
+def _measures(first: Article, second: Article, reuse: Reuse, witness: Witness | None) -> Signed:
+    """What the texts and dates show: time, agency, look-alike letters, containment,
+    witnesses."""
+    found: Signed = []
     order = _time_order(first, second)
     if order:
         early, late = (first, second) if order < 0 else (second, first)
         detail = f"{early.id} published {early.published}, {late.id} later ({late.published})"
-        votes.append((-order * TIME_WEIGHT, ProvenanceEvidence("time", detail)))
+        found.append(("time", float(-order), ProvenanceEvidence("time", detail)))
     wire_first, wire_second = is_wire_service(first.outlet), is_wire_service(second.outlet)
     if wire_first != wire_second:
         wire = first if wire_first else second
         detail = f"{wire.outlet} is a news agency: its stories are reprinted by others"
-        votes.append(((1 if wire_first else -1) * WIRE_WEIGHT, ProvenanceEvidence("wire", detail)))
+        found.append(("wire", 1.0 if wire_first else -1.0, ProvenanceEvidence("wire", detail)))
+    disguised = (disguised_words(first.text), disguised_words(second.text))
+    if min(disguised) == 0 and max(disguised) >= _LOOKALIKE_WORDS:
+        copy = first if disguised[0] else second
+        detail = (f"{copy.id} writes {max(disguised)} words with look-alike letters of "
+                  "another script, as spam copies do to escape copy detection")  # fmt: skip
+        found.append(("lookalike", -1.0 if copy is first else 1.0,
+                      ProvenanceEvidence("lookalike", detail)))  # fmt: skip
     # reuse.source is ``first``: source_share is the part of ``first`` found in ``second``.
-    difference = reuse.source_share - reuse.target_share
-    if abs(difference) >= settings.containment_margin:
-        inner, outer = (first, second) if difference > 0 else (second, first)
+    difference = reuse.target_share - reuse.source_share
+    if difference:
+        inner, outer = (second, first) if difference > 0 else (first, second)
         high = max(reuse.source_share, reuse.target_share)
         low = min(reuse.source_share, reuse.target_share)
-        detail = (
-            f"{inner.id} is {high:.0%} made of text found in {outer.id}, which has more: "
-            f"{low:.0%} of {outer.id} is in {inner.id}"
-        )
-        votes.append(
-            ((-1 if difference > 0 else 1) * CONTAINMENT_WEIGHT,
-             ProvenanceEvidence("containment", detail))
-        )  # fmt: skip
-    return votes
+        detail = (f"{inner.id} is {high:.0%} made of text found in {outer.id}, which has "
+                  f"more: {low:.0%} of {outer.id} is in {inner.id}")  # fmt: skip
+        found.append(("containment", round(difference, 4),
+                      ProvenanceEvidence("containment", detail)))  # fmt: skip
+    if witness is not None:
+        ahead = witness.share(second.id) - witness.share(first.id)
+        if ahead:
+            source, copy = (first, second) if ahead > 0 else (second, first)
+            detail = (
+                f"what {copy.id} shares with the story's other articles is "
+                f"{witness.share(copy.id):.0%} inside what it shares with {source.id}; "
+                f"{source.id} shares more with them ({1 - witness.share(source.id):.0%} "
+                f"of it is not in {copy.id})"
+            )
+            found.append(("witnesses", round(ahead, 4),
+                          ProvenanceEvidence("witnesses", detail)))  # fmt: skip
+    return found
 
 
-def _by_others(item: ProvenanceEvidence) -> bool:
-    """Whether the evidence is other articles' credits (not the pair's own text or times)."""
-    return item.kind == "attribution" and item.mention is None
+def pair_features(
+    first: Article,
+    second: Article,
+    reuse: Reuse,
+    *,
+    credits: Mapping[str, Sequence[Attribution]],
+    outlets: OutletDirectory,
+    credited_by: Mapping[str, frozenset[str]] | None = None,
+    notes: Mapping[str, TranslationNote] | None = None,
+    witness: Witness | None = None,
+) -> Signed:
+    """Every feature of the pair, positive for ``first`` being the source, with its evidence.
+
+    ``reuse`` must have ``first`` as its source and ``second`` as its target.
+    """
+    return [
+        *_statements(first, second, credits, outlets, credited_by or {}, notes or {}),
+        *_measures(first, second, reuse, witness),
+    ]
 
 
 def infer_direction(
@@ -193,28 +239,43 @@ def infer_direction(
     outlets: OutletDirectory | None = None,
     credited_by: Mapping[str, frozenset[str]] | None = None,
     notes: Mapping[str, TranslationNote] | None = None,
+    witness: Witness | None = None,
+    model: DirectionModel | None = None,
 ) -> Direction | None:
     """The direction of ``reuse`` (whose source and target are in any order), or ``None``.
 
     ``credited_by`` maps an article id to the articles of the story that credit
     the story to its outlet (see :func:`credited_articles`); ``notes`` an
-    article id to its translation note.
+    article id to its translation note; ``witness`` what the story's other
+    articles say of the pair; ``model`` weighs the evidence (default: the
+    packaged model).
     """
+    model = model or DirectionModel.packaged()
     first, second = articles[reuse.source_id], articles[reuse.target_id]
     if outlets is None:
         names = [c.outlet for a in (first, second) for c in credits.get(a.id, ())]
         outlets = OutletDirectory.build([first, second], names)
-    votes = _votes(first, second, reuse, credits, outlets, settings, credited_by or {}, notes or {})
-    if all(_by_others(item) for _, item in votes):
-        # What other articles credit is weak support, never enough alone.
-        return None
-    score = sum(weight for weight, _ in votes)
-    if abs(score) < 1.0:
+    signed = pair_features(first, second, reuse, credits=credits, outlets=outlets,
+                           credited_by=credited_by, notes=notes, witness=witness)  # fmt: skip
+    return decide_direction(first.id, second.id, signed, model)
+
+
+def decide_direction(
+    first_id: str, second_id: str, signed: Signed, model: DirectionModel
+) -> Direction | None:
+    """The direction the model gives the features of a pair (from :func:`pair_features`)."""
+    features = {name: value for name, value, _ in signed}
+    score = model.score(features)
+    strong = [n for n, v in features.items() if n not in WEAK_FEATURES and model.weight(n) * v]
+    if not strong or abs(score) < model.decide_at:
         return None
     sign = 1 if score > 0 else -1
-    source, target = (first, second) if sign > 0 else (second, first)
-    evidence = tuple(item for weight, item in votes if weight * sign > 0)
-    return Direction(source.id, target.id, abs(score), evidence)
+    source, target = (first_id, second_id) if sign > 0 else (second_id, first_id)
+    evidence = tuple(
+        item for name, value, item in signed if model.weight(name) * value * sign >= _SHOWN
+    )
+    oriented = tuple((name, round(value * sign, 4)) for name, value in features.items())
+    return Direction(source, target, abs(score), evidence, oriented)
 
 
 def credited_articles(

@@ -1,7 +1,9 @@
 """Lineages: the articles that derive from one origin, so that forty reprints count once.
 
-Articles are joined along derivation edges, and an article that credits the
-story to an origin outlet missing from the corpus joins that outlet's lineage. Every
+Articles are joined along derivation edges and copy relations (two articles
+that reproduce each other's wording share a source even when nobody can tell
+who copied whom), and an article that credits the story to an origin outlet
+missing from the corpus joins that outlet's lineage. Every
 article is in exactly one lineage; an article that derives from nothing and
 that nothing derives from is a lineage of its own. The root is the origin
 article, or the cited outlet's name for an origin missing from the corpus
@@ -15,7 +17,7 @@ article, or the cited outlet's name for an origin missing from the corpus
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from storytrace.models import Article, Lineage, Origin, ProvenanceEdge
 from storytrace.reuse.direction import publication_order
@@ -43,12 +45,15 @@ def build_lineages(
     edges: Sequence[ProvenanceEdge],
     origins: Sequence[Origin],
     joins: Mapping[str, str] | None = None,
+    copies: Iterable[tuple[str, str]] = (),
 ) -> tuple[Lineage, ...]:
     """One lineage per group of articles that derive from one origin.
 
     ``joins`` maps an article id to the outlet (an origin missing from the
     corpus, as named in ``origins``) whose lineage it joins because it credits
-    the story to it.
+    the story to it; ``copies`` lists pairs that reproduce each other's wording
+    (a copy or rewrite relation) even where no derivation edge says who copied
+    whom: two reprints of one missing origin are one source, not two.
     """
     groups = _Groups()
     ids = [a.id for a in articles]
@@ -56,6 +61,8 @@ def build_lineages(
         groups.find(article_id)
     for edge in edges:
         groups.union(edge.target_id, edge.source_id)
+    for first, second in copies:
+        groups.union(first, second)
     outside = [o for o in origins if not o.in_corpus and o.outlet]
     for article_id, outlet in sorted((joins or {}).items()):
         if any(o.outlet == outlet for o in outside):

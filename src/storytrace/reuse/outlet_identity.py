@@ -188,6 +188,7 @@ class OutletDirectory:
         for address, site_names in on_site.items():
             _join_site_names(graph, sites[address], site_names, sites, aliases)
         _join_spelled_sites(graph, aliases, sites)
+        _join_short_names(graph, sites)
         return cls._from_graph(articles, all_names, node_of, aliases, sites, graph)
 
     @classmethod
@@ -356,6 +357,45 @@ def _join_spelled_sites(graph: Any, aliases: OutletAliases, sites: Mapping[str, 
                     targets.setdefault(found, (_name(name), _site(site.address), why))
         if len(targets) == 1:
             joins += targets.values()
+    for first, second, why in joins:
+        graph.add_edge(first, second, why=why)
+
+
+def _join_short_names(graph: Any, sites: Mapping[str, Site]) -> None:
+    """Join a short name ("the Express", "the Post") to the one outlet of the story whose
+    name (given by an article or credited) or address ends with it.
+
+    Outlets are credited by the last words of their name once the full name is
+    known to the reader. Only names no article's outlet already answers to are
+    joined, and only when exactly one outlet of the story ends so: with two
+    (the Washington Post and the Jerusalem Post) the short name joins neither.
+    """
+    number, components = _numbered(graph)
+    published = {n for n, members in enumerate(components)
+                 if any(m.kind == "article" for m in members)}  # fmt: skip
+    joins: list[tuple[OutletNode, OutletNode, str]] = []
+    for node in [n for n in graph.nodes if n.kind == "name"]:
+        short = outlet_key(node.value)
+        if number[node] in published or not short or len(short.split()) > 2:
+            continue
+        endings: dict[int, tuple[OutletNode, str]] = {}
+        for other in graph.nodes:
+            if number[other] == number[node] or other.kind == "article":
+                continue
+            if other.kind == "name":
+                full = outlet_key(other.value)
+                ends = full.endswith(" " + short) and full != short
+            else:
+                label = sites[other.value].label
+                ends = label.endswith(short.replace(" ", "")) and label != short.replace(" ", "")
+                full = other.value
+            if ends:
+                endings.setdefault(number[other], (other, full))
+        if len(endings) == 1:
+            [(other, full)] = endings.values()
+            why = (f"{node.value} is the short name of {full}, the one outlet of the story "
+                   "whose name ends so")  # fmt: skip
+            joins.append((node, other, why))
     for first, second, why in joins:
         graph.add_edge(first, second, why=why)
 

@@ -55,7 +55,13 @@ from storytrace.reuse.align import (
 from storytrace.reuse.attribution import Attribution, find_attributions
 from storytrace.reuse.boilerplate import Background, boilerplate_mask
 from storytrace.reuse.chains import build_edges
-from storytrace.reuse.direction import Direction, credited_articles, infer_direction
+from storytrace.reuse.direction import (
+    Direction,
+    credited_articles,
+    decide_direction,
+    pair_features,
+)
+from storytrace.reuse.direction_model import DirectionModel
 from storytrace.reuse.lineages import build_lineages
 from storytrace.reuse.matches import Vectors, covered_sentences
 from storytrace.reuse.origins import (
@@ -71,6 +77,7 @@ from storytrace.reuse.segments import MatchText, prepare_text
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.shares import make_reuse, reverse_reuse
 from storytrace.reuse.translation_notes import translation_note
+from storytrace.reuse.witnesses import witness_shares
 
 _MATRIX_CELLS = 20_000_000
 """Largest article-by-n-gram matrix built for candidate pairs; beyond it n-grams are sampled."""
@@ -86,7 +93,9 @@ class StoryProvenance:
     verdicts of who came first for every pair whose evidence decided, edges or
     not (two reprints of one scoop get a direction but no edge);
     ``attributions`` every outlet credit found; ``aligned_pairs`` how many pairs
-    were aligned (the candidates).
+    were aligned (the candidates); ``direction_features`` the measured direction
+    evidence of every copy and rewrite pair, decided or not (what the direction
+    model is fitted on).
     """
 
     reuse: tuple[Reuse, ...]
@@ -97,6 +106,17 @@ class StoryProvenance:
     own: tuple[OwnMaterial, ...]
     attributions: tuple[Attribution, ...]
     aligned_pairs: int
+    direction_features: tuple[PairFeatures, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PairFeatures:
+    """The direction features of a pair (:mod:`storytrace.reuse.direction_model`), signed
+    positive for ``first_id`` being the source."""
+
+    first_id: str
+    second_id: str
+    features: tuple[tuple[str, float], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +313,7 @@ def trace_story(
     embed: Embed | None = None,
     background: Background | None = None,
     translate: Embed | None = None,
+    model: DirectionModel | None = None,
 ) -> StoryProvenance:
     """Shared passages, derivation edges, origins, lineages and own material of one story.
 
@@ -301,9 +322,11 @@ def trace_story(
     :func:`storytrace.multilingual.embed_multilingual`) adds translations
     between articles in different languages; ``background`` (from
     :func:`storytrace.reuse.build_background` over other stories) keeps
-    boilerplate out of the reuse.
+    boilerplate out of the reuse; ``model`` weighs direction evidence (default: the
+    packaged :class:`~storytrace.reuse.direction_model.DirectionModel`).
     """
     settings = settings or ReuseSettings()
+    model = model or DirectionModel.packaged()
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         duplicated = sorted({i for i in ids if ids.count(i) > 1})
@@ -345,16 +368,23 @@ def trace_story(
         )  # fmt: skip
         reuse = replace(reuse, relation=relation.relation, relation_evidence=relation.evidence)
         runs[frozenset((a.id, b.id))] = {a.id: relation.source_runs, b.id: relation.target_runs}
-        if relation.relation in DERIVATIONS:
-            direction = infer_direction(
-                reuse, by_id, credits=credits, settings=settings, outlets=directory,
-                credited_by=credited_by, notes=notes,
-            )  # fmt: skip
-            if direction is not None:
-                directions.append(direction)
-                if direction.source_id != reuse.source_id:
-                    reuse = reverse_reuse(reuse)
         reuses[frozenset((a.id, b.id))] = reuse
+    witnesses = witness_shares(reuses, min_chars=settings.derivation_min_chars)
+    features: list[PairFeatures] = []
+    for pair, reuse in sorted(reuses.items(), key=lambda item: sorted(item[0])):
+        if reuse.relation not in DERIVATIONS:
+            continue
+        signed = pair_features(
+            by_id[reuse.source_id], by_id[reuse.target_id], reuse, credits=credits,
+            outlets=directory, credited_by=credited_by, notes=notes, witness=witnesses.get(pair),
+        )  # fmt: skip
+        measured = tuple((name, value) for name, value, _ in signed)
+        features.append(PairFeatures(reuse.source_id, reuse.target_id, measured))
+        direction = decide_direction(reuse.source_id, reuse.target_id, signed, model)
+        if direction is not None:
+            directions.append(direction)
+            if direction.source_id != reuse.source_id:
+                reuses[pair] = reverse_reuse(reuse)
     cited = {
         c.outlet: c for c in cited_outlets(articles, credits, directory, reuses.values())
         if is_cited_origin(c, settings)
@@ -374,7 +404,8 @@ def trace_story(
         for article_id, names in cited_origins.items()
         if (credited := names & set(ranked))
     }
-    lineages = build_lineages(articles, edges, origins, joins)
+    copies = [(r.source_id, r.target_id) for r in reuses.values() if r.relation in DERIVATIONS]
+    lineages = build_lineages(articles, edges, origins, joins, copies)
     own = tuple(
         own_material(item.text, _reused_spans(article.id, reuses.values()), item.mask, settings)
         for article, item in zip(articles, prepared, strict=True)
@@ -392,6 +423,7 @@ def trace_story(
         own=own,
         attributions=tuple(c for a in articles for c in credits[a.id]),
         aligned_pairs=len(aligned),
+        direction_features=tuple(features),
     )
 
 
