@@ -54,6 +54,9 @@ from storytrace.reuse.relation import DERIVATIONS
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.shares import merged_spans
 
+_WORDING_STEP = 60
+"""Characters of identical wording that make one candidate parent closer than another."""
+
 
 @dataclass(frozen=True, slots=True)
 class _Edge:
@@ -211,6 +214,13 @@ def _uncredited_source(
     return held, f"{names}, which copied the same source (missing from the corpus),"
 
 
+def _runs(
+    runs: Mapping[frozenset[str], Mapping[str, Sequence[Span]]], source: str, target: str
+) -> list[Span]:
+    """The spans of ``target`` in runs of the same wording as ``source``."""
+    return merged_spans(runs.get(frozenset((source, target)), {}).get(target, ()))
+
+
 def _parents(
     target: str,
     candidates: list[_Edge],
@@ -251,30 +261,40 @@ def _parents(
             # first parent's passages do not explain (edited passages of a sibling cover
             # the same sentences a little differently).
             gains = {
-                e.source: min(gains[e.source], _size(_minus(merged_spans(
-                    runs.get(frozenset((e.source, target)), {}).get(target, ())), covered)))
+                e.source: min(
+                    gains[e.source], _size(_minus(_runs(runs, e.source, target), covered))
+                )
                 for e in remaining
-            }  # fmt: skip
+            }
         best = max(gains.values())
         if best < (settings.derivation_min_chars if chosen else 1):
             break
-        near = [e for e in remaining if best - gains[e.source] < settings.derivation_min_chars / 2]
-        # A candidate the article credits by name is its source unless another
-        # explains a whole derivation's worth more of it.
-        credited = [
+        # Near candidates explain about as much; one the article credits by name is near
+        # unless another explains a whole derivation's worth more.
+        near = [
             e for e in remaining
-            if _credited(e) and best - gains[e.source] < settings.derivation_min_chars
+            if best - gains[e.source] < settings.derivation_min_chars / 2
+            or (_credited(e) and best - gains[e.source] < settings.derivation_min_chars)
         ]  # fmt: skip
-        if credited and not any(_credited(e) for e in near):
-            near = credited
-        # On a near tie a candidate in the article's own language beats a translation
-        # (nobody translates a story back); then the one whose text the article
-        # follows in one piece (its order, its cuts) is the closer parent; then the
-        # one that came before the others explains them too.
+        wording = {
+            e.source: _size(
+                merged_spans(runs.get(frozenset((e.source, target)), {}).get(target, ()))
+            )
+            for e in near
+        }
+        closest = max(wording.values())
+        # Among them, a candidate in the article's own language beats a translation
+        # (nobody translates a story back); then the one whose wording the article
+        # reproduces most closely (a copy of a copy keeps its parent's edits, whoever
+        # it credits); then the one it credits by name; then the one whose text it
+        # follows in one piece (its order, its cuts); then the one that came before
+        # the others explains them too.
         pick = min(
             near,
             key=lambda e: (
                 _translated(reuses[frozenset((e.source, target))]),
+                wording[e.source] < closest - _WORDING_STEP,
+                not _credited(e),
                 len(reuses[frozenset((e.source, target))].passages),
                 -sum((e.source, o.source) in orders for o in near),
                 -gains[e.source],
