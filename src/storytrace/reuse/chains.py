@@ -37,10 +37,10 @@ Edges that still form a cycle (contradictory evidence) lose their weakest edge.
 >>> copied = (Passage(Span(0, 400), Span(0, 400), "verbatim", 1.0),)
 >>> reuses = {frozenset(("a", "b")): Reuse("a", "b", copied, 400, 1.0, 0.8)}
 >>> time = (ProvenanceEvidence("time", "a came out first"),)
->>> edges = build_edges([Direction("a", "b", 2.0, time)], reuses, cited_origins={},
-...                     settings=ReuseSettings())
->>> [(e.source_id, e.target_id, e.confidence) for e in edges]
-[('a', 'b', 0.8808)]
+>>> derivations = build_edges([Direction("a", "b", 2.0, time)], reuses, cited_origins={},
+...                           settings=ReuseSettings())
+>>> [(e.source_id, e.target_id) for e in derivations.edges]
+[('a', 'b')]
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storytrace.models import ProvenanceEdge, ProvenanceEvidence, Reuse, Span
-from storytrace.reuse.direction import CHAIN_WEIGHT, Direction, confidence_of
+from storytrace.reuse.direction import CHAIN_WEIGHT, Direction
+from storytrace.reuse.edge_confidence import edge_features
+from storytrace.reuse.evidence_model import EvidenceModel, packaged_model
 from storytrace.reuse.relation import DERIVATIONS
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.shares import merged_spans
@@ -314,6 +316,15 @@ def _parents(
     return chosen
 
 
+@dataclass(frozen=True, slots=True)
+class Derivations:
+    """The derivation edges drawn, and every edge considered with its features (drawn or not,
+    for fitting the edge model)."""
+
+    edges: tuple[ProvenanceEdge, ...]
+    considered: tuple[tuple[str, str, tuple[tuple[str, float], ...]], ...]
+
+
 def build_edges(
     directions: Sequence[Direction],
     reuses: Mapping[frozenset[str], Reuse],
@@ -321,21 +332,25 @@ def build_edges(
     cited_origins: Mapping[str, frozenset[str]],
     settings: ReuseSettings,
     runs: Mapping[frozenset[str], Mapping[str, Sequence[Span]]] | None = None,
-) -> tuple[ProvenanceEdge, ...]:
+    model: EvidenceModel | None = None,
+) -> Derivations:
     """The derivation edges among a story's articles.
 
     ``reuses`` maps each aligned pair (as a frozenset of its two ids) to its
     :class:`Reuse`; ``cited_origins`` maps an article id to the outlets missing
     from the corpus that it credits; ``runs`` a pair to each article's spans in
     runs of the same wording (see :class:`~storytrace.reuse.relation.PairRelation`),
-    which a second parent needs.
+    which a second parent needs; ``model`` is the edge model
+    (:mod:`storytrace.reuse.edge_confidence`; default: the packaged one).
     """
+    model = model or packaged_model("edge")
     linked = {
         pair for pair, reuse in reuses.items()
         if reuse.relation in DERIVATIONS
         and _size(_copied_spans(reuse, reuse.target_id)) >= settings.derivation_min_chars
     }  # fmt: skip
     usable = [d for d in directions if frozenset((d.source_id, d.target_id)) in linked]
+    direct = {(d.source_id, d.target_id): d.confidence for d in usable}
     orders = _orders(usable, linked)
     by_target: dict[str, list[_Edge]] = {}
     for (_, target), edge in sorted(orders.items()):
@@ -346,10 +361,22 @@ def build_edges(
             _parents(target, candidates, orders, reuses, cited_origins, settings, runs or {})
         )
     edges = _break_cycles(edges)
-    return tuple(
-        ProvenanceEdge(e.source, e.target, confidence_of(e.score), e.evidence)
-        for e in sorted(edges, key=lambda e: (e.source, e.target))
-    )
+    missing = any(cited_origins.values())
+    drawn: list[ProvenanceEdge] = []
+    considered = []
+    for edge in sorted(edges, key=lambda e: (e.source, e.target)):
+        features = edge_features(
+            edge.source, edge.target, reuses, credited=_credited(edge),
+            rivals=len(by_target[edge.target]) - 1, missing_origin=missing,
+            direction=direct.get((edge.source, edge.target), 0.5),
+            chained=(edge.source, edge.target) not in direct,
+        )  # fmt: skip
+        considered.append((edge.source, edge.target, tuple(features.items())))
+        confidence = model.probability(model.score(features))
+        if confidence >= model.decide_at:
+            drawn.append(ProvenanceEdge(edge.source, edge.target, round(confidence, 4),
+                                        edge.evidence))  # fmt: skip
+    return Derivations(tuple(drawn), tuple(considered))
 
 
 def _find_cycle(edges: list[_Edge]) -> list[_Edge] | None:

@@ -1,7 +1,7 @@
 """Who copied whom, for one pair of articles that copied one from the other.
 
 Each piece of evidence is a signed feature, positive for the first article
-being the source, and :class:`~storytrace.reuse.direction_model.DirectionModel`
+being the source, and :class:`~storytrace.reuse.evidence_model.EvidenceModel`
 weighs them (a logistic model fitted on the reuse benchmark's dev split):
 
 - **credit** (``attribution``): the later article credits the other's outlet
@@ -47,7 +47,7 @@ from storytrace.dates import parse_iso
 from storytrace.models import Article, ProvenanceEvidence, Reuse
 from storytrace.normalize import disguised_words
 from storytrace.reuse.attribution import Attribution
-from storytrace.reuse.direction_model import WEAK_FEATURES, DirectionModel
+from storytrace.reuse.evidence_model import WEAK_FEATURES, EvidenceModel, packaged_model
 from storytrace.reuse.outlet_identity import OutletDirectory
 from storytrace.reuse.outlet_names import is_wire_service
 from storytrace.reuse.settings import ReuseSettings
@@ -83,7 +83,7 @@ class Direction:
 
 def confidence_of(score: float) -> float:
     """The probability the direction model gives a score (0.5 for none, near 1 for strong)."""
-    return round(DirectionModel.probability(max(score, 0.0)), 4)
+    return round(EvidenceModel.probability(max(score, 0.0)), 4)
 
 
 def publication_order(article: Article) -> tuple[int, str, str]:
@@ -240,7 +240,7 @@ def infer_direction(
     credited_by: Mapping[str, frozenset[str]] | None = None,
     notes: Mapping[str, TranslationNote] | None = None,
     witness: Witness | None = None,
-    model: DirectionModel | None = None,
+    model: EvidenceModel | None = None,
 ) -> Direction | None:
     """The direction of ``reuse`` (whose source and target are in any order), or ``None``.
 
@@ -250,7 +250,7 @@ def infer_direction(
     articles say of the pair; ``model`` weighs the evidence (default: the
     packaged model).
     """
-    model = model or DirectionModel.packaged()
+    model = model or packaged_model("direction")
     first, second = articles[reuse.source_id], articles[reuse.target_id]
     if outlets is None:
         names = [c.outlet for a in (first, second) for c in credits.get(a.id, ())]
@@ -261,13 +261,13 @@ def infer_direction(
 
 
 def decide_direction(
-    first_id: str, second_id: str, signed: Signed, model: DirectionModel
+    first_id: str, second_id: str, signed: Signed, model: EvidenceModel
 ) -> Direction | None:
     """The direction the model gives the features of a pair (from :func:`pair_features`)."""
     features = {name: value for name, value, _ in signed}
     score = model.score(features)
     strong = [n for n, v in features.items() if n not in WEAK_FEATURES and model.weight(n) * v]
-    if not strong or abs(score) < model.decide_at:
+    if not strong or model.probability(abs(score)) < model.decide_at:
         return None
     sign = 1 if score > 0 else -1
     source, target = (first_id, second_id) if sign > 0 else (second_id, first_id)

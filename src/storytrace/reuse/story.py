@@ -61,7 +61,7 @@ from storytrace.reuse.direction import (
     decide_direction,
     pair_features,
 )
-from storytrace.reuse.direction_model import DirectionModel
+from storytrace.reuse.evidence_model import EvidenceModel, packaged_model
 from storytrace.reuse.lineages import build_lineages
 from storytrace.reuse.matches import Vectors, covered_sentences
 from storytrace.reuse.origins import (
@@ -94,8 +94,8 @@ class StoryProvenance:
     not (two reprints of one scoop get a direction but no edge);
     ``attributions`` every outlet credit found; ``aligned_pairs`` how many pairs
     were aligned (the candidates); ``direction_features`` the measured direction
-    evidence of every copy and rewrite pair, decided or not (what the direction
-    model is fitted on).
+    evidence of every copy and rewrite pair, decided or not, and ``edge_features``
+    those of every parent chosen, drawn or not (what the models are fitted on).
     """
 
     reuse: tuple[Reuse, ...]
@@ -107,11 +107,12 @@ class StoryProvenance:
     attributions: tuple[Attribution, ...]
     aligned_pairs: int
     direction_features: tuple[PairFeatures, ...] = ()
+    edge_features: tuple[PairFeatures, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class PairFeatures:
-    """The direction features of a pair (:mod:`storytrace.reuse.direction_model`), signed
+    """The direction features of a pair (:mod:`storytrace.reuse.evidence_model`), signed
     positive for ``first_id`` being the source."""
 
     first_id: str
@@ -313,7 +314,8 @@ def trace_story(
     embed: Embed | None = None,
     background: Background | None = None,
     translate: Embed | None = None,
-    model: DirectionModel | None = None,
+    model: EvidenceModel | None = None,
+    edge_model: EvidenceModel | None = None,
 ) -> StoryProvenance:
     """Shared passages, derivation edges, origins, lineages and own material of one story.
 
@@ -322,11 +324,12 @@ def trace_story(
     :func:`storytrace.multilingual.embed_multilingual`) adds translations
     between articles in different languages; ``background`` (from
     :func:`storytrace.reuse.build_background` over other stories) keeps
-    boilerplate out of the reuse; ``model`` weighs direction evidence (default: the
-    packaged :class:`~storytrace.reuse.direction_model.DirectionModel`).
+    boilerplate out of the reuse; ``model`` weighs direction evidence and
+    ``edge_model`` decides which parents to draw (default: the packaged
+    :class:`~storytrace.reuse.evidence_model.EvidenceModel` of each).
     """
     settings = settings or ReuseSettings()
-    model = model or DirectionModel.packaged()
+    model = model or packaged_model("direction")
     ids = [a.id for a in articles]
     if len(set(ids)) != len(ids):
         duplicated = sorted({i for i in ids if ids.count(i) > 1})
@@ -393,8 +396,9 @@ def trace_story(
         a.id: frozenset(name for name, c in cited.items() if a.id in c.story_level_ids)
         for a in articles
     }
-    edges = build_edges(directions, reuses, cited_origins=cited_origins, settings=settings,
-                        runs=runs)  # fmt: skip
+    derivations = build_edges(directions, reuses, cited_origins=cited_origins,
+                              settings=settings, runs=runs, model=edge_model)  # fmt: skip
+    edges = derivations.edges
     origins = find_origins(
         articles, edges, credits, settings=settings, outlets=directory, reuses=reuses.values()
     )
@@ -424,6 +428,7 @@ def trace_story(
         attributions=tuple(c for a in articles for c in credits[a.id]),
         aligned_pairs=len(aligned),
         direction_features=tuple(features),
+        edge_features=tuple(PairFeatures(*item) for item in derivations.considered),
     )
 
 
