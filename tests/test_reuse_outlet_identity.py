@@ -396,3 +396,24 @@ def test_reuse_outlet_identity_articles_share_an_identity_exactly_when_they_shar
                 str(second)
             )
             assert same == (label == other)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Tapes obtained by Middle East Eye show strikes.", "Middle East Eye"),
+        ("More on middleeasteye.net tomorrow.", "middleeasteye.net"),
+        ("The MEE first reported it.", "MEE"),
+        ("The mee of the matter.", None),  # an acronym names the outlet in capitals only
+        ("Middle Eastern eyes turned to the base.", None),
+    ],
+)
+def test_reuse_outlet_identity_finds_where_a_text_names_an_outlet(
+    text: str, found: str | None
+) -> None:
+    article = _article("a", "https://www.middleeasteye.net/x", "Middle East Eye")
+    directory = OutletDirectory.build([article], ["MEE"])
+    identity = directory.identity_of_article("a")
+    assert identity is not None
+    span = directory.mention_in(identity, text)
+    assert (text[span[0] : span[1]] if span else None) == found

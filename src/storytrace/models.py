@@ -222,7 +222,15 @@ class Reuse:
 
 
 ProvenanceEvidenceKind = Literal[
-    "time", "attribution", "translation", "containment", "witnesses", "lookalike", "wire", "chain"
+    "time",
+    "attribution",
+    "mention",
+    "translation",
+    "containment",
+    "witnesses",
+    "lookalike",
+    "wire",
+    "chain",
 ]
 
 

@@ -12,6 +12,8 @@ weighs them (a logistic model fitted on the reuse benchmark's dev split):
   :mod:`storytrace.reuse.translation_notes`);
 - **time**: one was published before the other (date-only values count only
   when the days differ). Dates mislead: time zones, updated pages, late crawls;
+- **mention**: the later article names the other's outlet without a credit
+  cue storytrace reads (weaker than a credit);
 - **credited by others** (``attribution`` without a mention): other articles
   of the story credit the story to one of the two outlets;
 - **wire**: one is a news agency's and the other is not. Agencies copy too;
@@ -44,7 +46,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storytrace.dates import parse_iso
-from storytrace.models import Article, ProvenanceEvidence, Reuse
+from storytrace.models import Article, Mention, ProvenanceEvidence, Reuse
 from storytrace.normalize import disguised_words
 from storytrace.reuse.attribution import Attribution
 from storytrace.reuse.evidence_model import WEAK_FEATURES, EvidenceModel, packaged_model
@@ -115,6 +117,15 @@ def _credits(
     return None
 
 
+def _named(target: Article, source: Article, outlets: OutletDirectory) -> Mention | None:
+    """Where ``target`` names the outlet that published ``source``, if it does."""
+    identity = outlets.identity_of_article(source.id)
+    if identity is None:
+        return None
+    found = outlets.mention_in(identity, target.text)
+    return None if found is None else Mention(target.id, *found)
+
+
 def _name_of(article: Article, outlets: OutletDirectory) -> str | None:
     """The name of the outlet that published ``article``, as the directory shows it."""
     identity = outlets.identity_of_article(article.id)
@@ -152,6 +163,9 @@ def _statements(
             found.append(
                 ("credit", sign, ProvenanceEvidence("attribution", detail, credit.mention))
             )
+        elif (named := _named(target, source, outlets)) is not None:
+            detail = f"{target.id} names {_name_of(source, outlets)} in its text"
+            found.append(("mention", sign, ProvenanceEvidence("mention", detail, named)))
         others = credited_by.get(source.id, frozenset()) - {first.id, second.id}
         if others:
             detail = (

@@ -8,6 +8,8 @@ positive for the first article being the source; no intercept, since the order
 of a pair says nothing; see :mod:`storytrace.reuse.direction`):
 
 - ``credit``: one credits the other's outlet in its own text (+1 / -1);
+- ``mention``: one names the other's outlet in its text without a credit cue
+  that storytrace reads ("..., the Harbour Times wrote in its Tuesday edition");
 - ``translation_note``: one says it is translated from the other's language;
 - ``time``: one was published before the other;
 - ``credited_by_others``: how many other articles credit one of the two outlets
@@ -58,6 +60,7 @@ from storytrace.errors import ConfigurationError
 
 DIRECTION_FEATURES: tuple[str, ...] = (
     "credit",
+    "mention",
     "translation_note",
     "time",
     "credited_by_others",

@@ -37,6 +37,7 @@ article a1 was published on middleeasteye.net
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ import networkx as nx
 
 from storytrace.errors import NotFoundError
 from storytrace.models import Article
+from storytrace.normalize import normalize_for_matching
 from storytrace.reuse.outlet_editions import edition_base, has_latin_letters, name_spells_label
 from storytrace.reuse.outlet_names import (
     OutletAliases,
@@ -255,6 +257,31 @@ class OutletDirectory:
         """Whether the outlet ``name`` names published the article."""
         identity = self.identity_of_article(article_id)
         return identity is not None and identity == self.identity_of_name(name)
+
+    def mention_in(self, identity: int, text: str) -> tuple[int, int] | None:
+        """Where ``text`` first names the outlet (any of its names of two letters or more,
+        or its site's address), as a whole word; ``None`` when it does not.
+
+        Names in capitals (acronyms) must match in capitals; other names match
+        in any case. Look-alike letters and curly quotes are folded first.
+        """
+        folded = normalize_for_matching(text)
+        found: list[tuple[int, int]] = []
+        outlet = self.identities[identity]
+        for name in (*outlet.names, *outlet.sites):
+            key = " ".join(name.split())
+            if len(key) < 2:
+                continue
+            if key.isupper():
+                match = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text)
+                if match is not None:
+                    found.append(match.span())
+                continue
+            needle = normalize_for_matching(key).text
+            match = re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", folded.text)
+            if match is not None:
+                found.append(folded.original_span(*match.span()))
+        return min(found) if found else None
 
     def display(self, identity: int) -> str:
         """The name to show for an identity: a known outlet's name, else a name its site
