@@ -42,12 +42,12 @@ confidence is the model's probability.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storytrace.dates import parse_iso
 from storytrace.models import Article, Mention, ProvenanceEvidence, Reuse
-from storytrace.normalize import disguised_words
+from storytrace.normalize import Normalized, disguised_words
 from storytrace.reuse.attribution import Attribution
 from storytrace.reuse.evidence_model import WEAK_FEATURES, EvidenceModel, packaged_model
 from storytrace.reuse.outlet_identity import OutletDirectory
@@ -117,13 +117,20 @@ def _credits(
     return None
 
 
-def _named(target: Article, source: Article, outlets: OutletDirectory) -> Mention | None:
-    """Where ``target`` names the outlet that published ``source``, if it does."""
+def named_outlet(
+    target: Article, source: Article, outlets: OutletDirectory, folded: Normalized | None = None
+) -> Mention | None:
+    """Where ``target`` names the outlet that published ``source``, if it does
+    (``folded``: ``target``'s normalised text, when known)."""
     identity = outlets.identity_of_article(source.id)
     if identity is None:
         return None
-    found = outlets.mention_in(identity, target.text)
+    found = outlets.mention_in(identity, target.text, folded)
     return None if found is None else Mention(target.id, *found)
+
+
+Named = Callable[[Article, Article], "Mention | None"]
+"""Where the first article names the second's outlet (see :func:`named_outlet`)."""
 
 
 def _name_of(article: Article, outlets: OutletDirectory) -> str | None:
@@ -142,8 +149,9 @@ def _statements(
     outlets: OutletDirectory,
     credited_by: Mapping[str, frozenset[str]],
     notes: Mapping[str, TranslationNote],
+    named: Named,
 ) -> Signed:
-    """What the articles say of each other: translation notes and credits."""
+    """What the articles say of each other: translation notes, credits and mentions."""
     found: Signed = []
     for source, target, sign in ((first, second, 1.0), (second, first, -1.0)):
         note = notes.get(target.id)
@@ -163,9 +171,9 @@ def _statements(
             found.append(
                 ("credit", sign, ProvenanceEvidence("attribution", detail, credit.mention))
             )
-        elif (named := _named(target, source, outlets)) is not None:
+        elif (mention := named(target, source)) is not None:
             detail = f"{target.id} names {_name_of(source, outlets)} in its text"
-            found.append(("mention", sign, ProvenanceEvidence("mention", detail, named)))
+            found.append(("mention", sign, ProvenanceEvidence("mention", detail, mention)))
         others = credited_by.get(source.id, frozenset()) - {first.id, second.id}
         if others:
             detail = (
@@ -177,7 +185,13 @@ def _statements(
     return found
 
 
-def _measures(first: Article, second: Article, reuse: Reuse, witness: Witness | None) -> Signed:
+def _measures(
+    first: Article,
+    second: Article,
+    reuse: Reuse,
+    witness: Witness | None,
+    disguised: tuple[int, int] | None,
+) -> Signed:
     """What the texts and dates show: time, agency, look-alike letters, containment,
     witnesses."""
     found: Signed = []
@@ -191,7 +205,7 @@ def _measures(first: Article, second: Article, reuse: Reuse, witness: Witness | 
         wire = first if wire_first else second
         detail = f"{wire.outlet} is a news agency: its stories are reprinted by others"
         found.append(("wire", 1.0 if wire_first else -1.0, ProvenanceEvidence("wire", detail)))
-    disguised = (disguised_words(first.text), disguised_words(second.text))
+    disguised = disguised or (disguised_words(first.text), disguised_words(second.text))
     if min(disguised) == 0 and max(disguised) >= _LOOKALIKE_WORDS:
         copy = first if disguised[0] else second
         detail = (f"{copy.id} writes {max(disguised)} words with look-alike letters of "
@@ -233,15 +247,23 @@ def pair_features(
     credited_by: Mapping[str, frozenset[str]] | None = None,
     notes: Mapping[str, TranslationNote] | None = None,
     witness: Witness | None = None,
+    named: Named | None = None,
+    disguised: tuple[int, int] | None = None,
 ) -> Signed:
     """Every feature of the pair, positive for ``first`` being the source, with its evidence.
 
     ``reuse`` must have ``first`` as its source and ``second`` as its target.
+    ``named`` and ``disguised`` (each side's :func:`~storytrace.normalize.disguised_words`)
+    save work when a story computes them once per article.
     """
-    return [
-        *_statements(first, second, credits, outlets, credited_by or {}, notes or {}),
-        *_measures(first, second, reuse, witness),
-    ]
+
+    def lookup(target: Article, source: Article) -> Mention | None:
+        return named_outlet(target, source, outlets)
+
+    statements = _statements(
+        first, second, credits, outlets, credited_by or {}, notes or {}, named or lookup
+    )
+    return [*statements, *_measures(first, second, reuse, witness, disguised)]
 
 
 def infer_direction(

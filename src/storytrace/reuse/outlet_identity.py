@@ -48,7 +48,7 @@ import networkx as nx
 
 from storytrace.errors import NotFoundError
 from storytrace.models import Article
-from storytrace.normalize import normalize_for_matching
+from storytrace.normalize import Normalized, normalize_for_matching
 from storytrace.reuse.outlet_editions import edition_base, has_latin_letters, name_spells_label
 from storytrace.reuse.outlet_names import (
     OutletAliases,
@@ -258,14 +258,17 @@ class OutletDirectory:
         identity = self.identity_of_article(article_id)
         return identity is not None and identity == self.identity_of_name(name)
 
-    def mention_in(self, identity: int, text: str) -> tuple[int, int] | None:
+    def mention_in(
+        self, identity: int, text: str, folded: Normalized | None = None
+    ) -> tuple[int, int] | None:
         """Where ``text`` first names the outlet (any of its names of two letters or more,
         or its site's address), as a whole word; ``None`` when it does not.
 
         Names in capitals (acronyms) must match in capitals; other names match
-        in any case. Look-alike letters and curly quotes are folded first.
+        in any case. Look-alike letters and curly quotes are folded first (give
+        ``folded``, the text's normalised form, when you have it).
         """
-        folded = normalize_for_matching(text)
+        folded = folded or normalize_for_matching(text)
         found: list[tuple[int, int]] = []
         outlet = self.identities[identity]
         for name in (*outlet.names, *outlet.sites):

@@ -102,19 +102,26 @@ def classify_relation(
     credited: bool = False,
     boilerplate_source: bytes | None = None,
     boilerplate_target: bytes | None = None,
+    quoted_source: bytes | None = None,
+    quoted_target: bytes | None = None,
 ) -> PairRelation:
     """How ``target`` relates to ``source``, given the passages they share.
 
     ``passages`` have their source spans in ``source`` and target spans in
     ``target``; ``credited`` says that one of the two credits the other's outlet in its own text.
+    ``quoted_source`` and ``quoted_target`` (:func:`~storytrace.reuse.quotes.quoted_words`)
+    save work when a story computes them once per article.
     """
+    quoted_source = quoted_source if quoted_source is not None else quoted_words(source)
+    quoted_target = quoted_target if quoted_target is not None else quoted_words(target)
     if passages and _translated(passages):
-        return _translation_relation(source, target, passages, credited, settings)
+        return _translation_relation(
+            source, target, passages, credited, settings, (quoted_source, quoted_target)
+        )
     in_source = _inside(source, [source.words_of_original(p.source_span) for p in passages
                                  if p.kind != "translation"])  # fmt: skip
     in_target = _inside(target, [target.words_of_original(p.target_span) for p in passages
                                  if p.kind != "translation"])  # fmt: skip
-    quoted_source, quoted_target = quoted_words(source), quoted_words(target)
     skip_source = boilerplate_source or bytes(len(source.words))
     skip_target = boilerplate_target or bytes(len(target.words))
     copied = quoted = longest = 0
@@ -181,9 +188,8 @@ def classify_relation(
     )
 
 
-def _unquoted_share(text: MatchText, spans: Sequence[tuple[int, int]]) -> float:
+def _unquoted_share(text: MatchText, spans: Sequence[tuple[int, int]], quoted: bytes) -> float:
     """The part of ``text`` (in characters) that the word ranges cover outside quotations."""
-    quoted = quoted_words(text)
     covered = _inside(text, spans)
     chars = sum(_chars(text, j, j + 1) for j in range(len(text.words)) if covered[j] and
                 not quoted[j])  # fmt: skip
@@ -196,14 +202,19 @@ def _translation_relation(
     passages: Sequence[Passage],
     credited: bool,
     settings: ReuseSettings,
+    quoted: tuple[bytes, bytes],
 ) -> PairRelation:
     """A pair in two languages: a close translation is a copy; quotations do not count."""
     translated = [p for p in passages if p.kind == "translation"]
     chars = sum(p.target_span.length for p in translated)
     cosine = sum(p.similarity * p.target_span.length for p in translated) / max(chars, 1)
     share = max(
-        _unquoted_share(source, [source.words_of_original(p.source_span) for p in translated]),
-        _unquoted_share(target, [target.words_of_original(p.target_span) for p in translated]),
+        _unquoted_share(
+            source, [source.words_of_original(p.source_span) for p in translated], quoted[0]
+        ),
+        _unquoted_share(
+            target, [target.words_of_original(p.target_span) for p in translated], quoted[1]
+        ),
     )
     detail = (f"translated passages cover {share:.0%} of the article outside quotations, at "
               f"a mean cosine of {cosine:.2f}")  # fmt: skip

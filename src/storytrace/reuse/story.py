@@ -38,6 +38,7 @@ import numpy as np
 from storytrace.models import (
     Article,
     Lineage,
+    Mention,
     Origin,
     OwnMaterial,
     Passage,
@@ -45,6 +46,7 @@ from storytrace.models import (
     Reuse,
     Span,
 )
+from storytrace.normalize import disguised_words
 from storytrace.reuse.align import (
     Embed,
     align_texts,
@@ -59,6 +61,7 @@ from storytrace.reuse.direction import (
     Direction,
     credited_articles,
     decide_direction,
+    named_outlet,
     pair_features,
 )
 from storytrace.reuse.evidence_model import EvidenceModel, packaged_model
@@ -72,6 +75,7 @@ from storytrace.reuse.origins import (
 )
 from storytrace.reuse.outlet_identity import OutletDirectory
 from storytrace.reuse.own import own_material
+from storytrace.reuse.quotes import quoted_words
 from storytrace.reuse.relation import DERIVATIONS, classify_relation
 from storytrace.reuse.segments import MatchText, prepare_text
 from storytrace.reuse.settings import ReuseSettings
@@ -355,6 +359,7 @@ def trace_story(
     }  # fmt: skip
     credited_by = credited_articles(articles, credits, directory)
     notes = {a.id: note for a in articles if (note := translation_note(a)) is not None}
+    quoted = [quoted_words(p.text) for p in prepared]
     reuses: dict[frozenset[str], Reuse] = {}
     runs: dict[frozenset[str], dict[str, tuple[Span, ...]]] = {}
     directions: list[Direction] = []
@@ -368,11 +373,22 @@ def trace_story(
             prepared[first].text, prepared[second].text, passages, settings=settings,
             credited=_credit_between(a, b, credits, directory),
             boilerplate_source=prepared[first].mask, boilerplate_target=prepared[second].mask,
+            quoted_source=quoted[first], quoted_target=quoted[second],
         )  # fmt: skip
         reuse = replace(reuse, relation=relation.relation, relation_evidence=relation.evidence)
         runs[frozenset((a.id, b.id))] = {a.id: relation.source_runs, b.id: relation.target_runs}
         reuses[frozenset((a.id, b.id))] = reuse
     witnesses = witness_shares(reuses, min_chars=settings.derivation_min_chars)
+    folded = {a.id: p.text.normalized for a, p in zip(articles, prepared, strict=True)}
+    disguised = {a.id: disguised_words(a.text) for a in articles}
+    mentions: dict[tuple[str, str], Mention | None] = {}
+
+    def named(target: Article, source: Article) -> Mention | None:
+        key = (target.id, source.id)
+        if key not in mentions:
+            mentions[key] = named_outlet(target, source, directory, folded[target.id])
+        return mentions[key]
+
     features: list[PairFeatures] = []
     for pair, reuse in sorted(reuses.items(), key=lambda item: sorted(item[0])):
         if reuse.relation not in DERIVATIONS:
@@ -380,6 +396,7 @@ def trace_story(
         signed = pair_features(
             by_id[reuse.source_id], by_id[reuse.target_id], reuse, credits=credits,
             outlets=directory, credited_by=credited_by, notes=notes, witness=witnesses.get(pair),
+            named=named, disguised=(disguised[reuse.source_id], disguised[reuse.target_id]),
         )  # fmt: skip
         measured = tuple((name, value) for name, value, _ in signed)
         features.append(PairFeatures(reuse.source_id, reuse.target_id, measured))
