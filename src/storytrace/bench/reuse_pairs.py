@@ -34,8 +34,9 @@ import numpy as np
 from storytrace.bench.ecbplus import load_ecbplus
 from storytrace.models import Article, ReuseRelation
 from storytrace.outlets import registered_domain
-from storytrace.reuse import ReuseSettings, build_background, trace_story
+from storytrace.reuse import ReuseSettings, trace_story
 from storytrace.reuse.align import Embed
+from storytrace.reuse.boilerplate import Background, article_shingles
 from storytrace.reuse.relation import DERIVATIONS
 from storytrace.stories.vectors import tfidf_matrix
 from storytrace.stories.vocabulary import STOP_WORDS
@@ -140,7 +141,9 @@ def run_reuse_pairs_benchmark(
     bags = [Counter(w for w in _WORD.findall(t.lower()) if w not in STOP_WORDS) for t in texts]
     matrix = tfidf_matrix(bags, sublinear=False)
     row_of = {d.article.id: k for k, d in enumerate(corpus.documents)}
-    backgrounds: dict[str, object] = {}
+    backgrounds: dict[str, Background] = {}
+    shingles: dict[str, frozenset[int]] = {}
+    counts: Counter[int] = Counter()
     results: list[LabelledPair] = []
     cosines: list[tuple[str, ReuseRelation, float]] = []
     for number, row in enumerate(pairs, start=1):
@@ -156,14 +159,27 @@ def run_reuse_pairs_benchmark(
             continue
         topic = first.topic
         if topic not in backgrounds:
-            others = [d.article for d in corpus.documents if d.topic != topic]
-            backgrounds[topic] = build_background(
-                others, seed_words=settings.seed_words,
-                min_documents=settings.background_min_documents,
-            )  # fmt: skip
+            # Boilerplate is what articles of the *other* topics share: all counts less
+            # this topic's.
+            if not shingles:
+                shingles.update(
+                    {
+                        d.article.id: article_shingles(d.article, seed_words=settings.seed_words)
+                        for d in corpus.documents
+                    }
+                )
+                counts.update(g for grams in shingles.values() for g in grams)
+            own = Counter(g for d in corpus.documents if d.topic == topic
+                          for g in shingles[d.article.id])  # fmt: skip
+            backgrounds[topic] = Background(
+                settings.seed_words,
+                frozenset(
+                    g for g, n in counts.items() if n - own[g] >= settings.background_min_documents
+                ),
+            )
         traced = trace_story(
             [_with_outlet(first.article), _with_outlet(second.article)], settings=settings,
-            embed=embed, background=backgrounds[topic],  # type: ignore[arg-type]
+            embed=embed, background=backgrounds[topic],
         )  # fmt: skip
         predicted: ReuseRelation = traced.reuse[0].relation if traced.reuse else "independent"
         passage_chars = max(

@@ -43,6 +43,11 @@ def _shingles(text: MatchText, seed_words: int) -> set[int]:
     return {gram_hash(words[i : i + seed_words]) for i in range(len(words) - seed_words + 1)}
 
 
+def article_shingles(article: Article, *, seed_words: int = 5) -> frozenset[int]:
+    """The stable hashes of an article's word n-grams (what :func:`build_background` counts)."""
+    return frozenset(_shingles(prepare_text(article, seed_words=seed_words), seed_words))
+
+
 def build_background(
     articles: Iterable[Article], *, seed_words: int = 5, min_documents: int = 2
 ) -> Background:
@@ -58,7 +63,7 @@ def build_background(
         )
     counts: Counter[int] = Counter()
     for article in articles:
-        counts.update(_shingles(prepare_text(article, seed_words=seed_words), seed_words))
+        counts.update(article_shingles(article, seed_words=seed_words))
     return Background(
         seed_words, frozenset(key for key, count in counts.items() if count >= min_documents)
     )
