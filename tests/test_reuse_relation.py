@@ -86,16 +86,30 @@ def test_relation_only_the_reporter_s_own_wording_makes_a_copy(
     assert _relation(first, second) == expected
 
 
-def test_relation_a_credited_edited_version_is_a_rewrite() -> None:
-    edited = (
-        "A chemical tanker caught fire at the port of Lusk on Friday following a collision "
-        "with a container vessel in heavy fog, and fire crews fought the blaze for most of "
-        "the morning."
+_EDITED_LEAD = (
+    "A chemical tanker caught fire at the port of Lusk on Friday following a collision "
+    "with a container vessel in heavy fog, and fire crews fought the blaze for most of "
+    "the morning."
+)
+_EDITED_DETAIL = DETAIL.replace("closed the northern basin", "shut the north basin").replace(
+    "until the smoke had cleared", "until smoke cleared"
+)
+
+
+def test_relation_an_article_that_follows_another_in_other_words_is_a_rewrite() -> None:
+    assert _relation(f"{LEAD}\n\n{DETAIL}", f"{_EDITED_LEAD}\n\n{_EDITED_DETAIL}") == "rewrite"
+
+
+def test_relation_a_little_reworded_text_is_a_rewrite_only_with_a_credit() -> None:
+    first = f"{LEAD}\n\n{DETAIL}\n\n{QUOTE}\n\n{OWN_A}"
+    second = (
+        f"{OWN_B}\n\n{_EDITED_LEAD}\n\n{_EDITED_DETAIL}\n\nA spokesman for the shipping "
+        "company declined to "
+        "comment on the cause of the accident or on the condition of the crew.\n\nInsurers "
+        "expect claims from traders whose cargo was held up in the closed basin for days, "
+        "and two shipping lines said they would send their vessels to the port of Estrin "
+        "until the harbour master lifts the closure of the northern basin."
     )
-    detail = DETAIL.replace("closed the northern basin", "shut the north basin").replace(
-        "until the smoke had cleared", "until smoke cleared"
-    )
-    first, second = f"{LEAD}\n\n{DETAIL}", f"{edited}\n\n{detail}"
     assert _relation(first, second) == "independent"
     assert _relation(first, second, credited=True) == "rewrite"
 

@@ -14,8 +14,10 @@ alone, one of the relations of :data:`storytrace.models.ReuseRelation`
   high cosine: ``translation_min_share``, ``translation_derivation_similarity``);
 - ``rewrite``: less wording in common, but one article credits the other's
   outlet in its own text and the two share ``derivation_min_chars``
-  characters of edited or reworded passages in the same order: a rewrite
-  "according to X" that follows X's text;
+  characters of edited or reworded passages: a rewrite "according to X" that
+  follows X's text; or, without a credit, edited or reworded passages cover
+  ``rewrite_min_share`` of one article outside quotations (it follows the
+  other sentence by sentence, in other words);
 - ``shares_quotes``: what is shared word for word is mostly quotations or
   statement text, at least ``quote_min_words`` words of it;
 - ``independent``: the rest (the same facts, in each outlet's own words).
@@ -69,6 +71,8 @@ class PairRelation:
     source_runs: tuple[Span, ...] = ()
     target_runs: tuple[Span, ...] = ()
     """The runs of the same wording counted in ``copied_chars``, as spans of each text."""
+    followed_share: float = 0.0
+    """The larger part, of either text, that the shared passages cover outside quotations."""
 
 
 def _inside(text: MatchText, spans: Sequence[tuple[int, int]]) -> bytearray:
@@ -160,6 +164,8 @@ def classify_relation(
         for j in range(len(target.words))
         if in_target[j] and not verbatim[j] and not quoted_target[j]
     )
+    followed = max(_unquoted_share(source, in_source, quoted_source),
+                   _unquoted_share(target, in_target, quoted_target))  # fmt: skip
     wording = (
         f"{copied} characters of the same wording outside quotations, in {len(target_runs)} "
         f"run(s) of {settings.copy_min_run_words} words or more (longest {longest} words)"
@@ -167,13 +173,17 @@ def classify_relation(
 
     def verdict(relation: ReuseRelation, *evidence: str) -> PairRelation:
         return PairRelation(relation, copied, longest, quoted, reworded, evidence,
-                            tuple(source_runs), tuple(target_runs))  # fmt: skip
+                            tuple(source_runs), tuple(target_runs), round(followed, 4))  # fmt: skip
 
     if copied >= settings.copy_min_chars:
         return verdict("copy", wording)
     if credited and copied + reworded >= settings.derivation_min_chars:
         detail = (f"one credits the other's outlet and follows its text: {copied + reworded} "
                   f"characters of edited or reworded passages")  # fmt: skip
+        return verdict("rewrite", detail, wording)
+    if followed >= settings.rewrite_min_share:
+        detail = (f"edited or reworded passages cover {followed:.0%} of one article outside "
+                  "quotations: it follows the other's text sentence by sentence")  # fmt: skip
         return verdict("rewrite", detail, wording)
     quoted_words_count = sum(
         1 for j in range(len(target.words)) if verbatim[j] and quoted_target[j]
@@ -188,9 +198,9 @@ def classify_relation(
     )
 
 
-def _unquoted_share(text: MatchText, spans: Sequence[tuple[int, int]], quoted: bytes) -> float:
-    """The part of ``text`` (in characters) that the word ranges cover outside quotations."""
-    covered = _inside(text, spans)
+def _unquoted_share(text: MatchText, covered: bytes | bytearray, quoted: bytes) -> float:
+    """The part of ``text`` (in characters) that the covered words make up outside
+    quotations."""
     chars = sum(_chars(text, j, j + 1) for j in range(len(text.words)) if covered[j] and
                 not quoted[j])  # fmt: skip
     return chars / text.length if text.length else 0.0
@@ -208,13 +218,11 @@ def _translation_relation(
     translated = [p for p in passages if p.kind == "translation"]
     chars = sum(p.target_span.length for p in translated)
     cosine = sum(p.similarity * p.target_span.length for p in translated) / max(chars, 1)
+    in_source = _inside(source, [source.words_of_original(p.source_span) for p in translated])
+    in_target = _inside(target, [target.words_of_original(p.target_span) for p in translated])
     share = max(
-        _unquoted_share(
-            source, [source.words_of_original(p.source_span) for p in translated], quoted[0]
-        ),
-        _unquoted_share(
-            target, [target.words_of_original(p.target_span) for p in translated], quoted[1]
-        ),
+        _unquoted_share(source, in_source, quoted[0]),
+        _unquoted_share(target, in_target, quoted[1]),
     )
     detail = (f"translated passages cover {share:.0%} of the article outside quotations, at "
               f"a mean cosine of {cosine:.2f}")  # fmt: skip

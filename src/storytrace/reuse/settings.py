@@ -28,6 +28,7 @@ _SHARES = (
     "translation_extend_similarity",
     "translation_min_share",
     "translation_derivation_similarity",
+    "rewrite_min_share",
     "boilerplate_share",
     "independent_share",
     "containment_margin",
@@ -47,6 +48,7 @@ _COUNTS = (
     "copy_min_run_words",
     "quote_min_words",
     "independent_min_chars",
+    "paraphrase_max_sentences",
     "workers",
 )
 
@@ -83,6 +85,13 @@ class ReuseSettings:
     paraphrase_extend_similarity: float = field(
         default=0.7,
         metadata={"help": "lower embedding cosine accepted next to an already matched passage"},
+    )
+    paraphrase_max_sentences: int = field(
+        default=3000,
+        metadata={
+            "help": "in a story with more sentences than this, only the sentences no pair "
+            "copied word for word are embedded for paraphrases (time)"
+        },
     )
     translation_similarity: float = field(
         default=0.5,
@@ -173,6 +182,14 @@ class ReuseSettings:
         metadata={
             "help": "...counted only in runs of at least this many words (shorter runs are "
             "the stock phrases of independent reports)"
+        },
+    )
+    rewrite_min_share: float = field(
+        default=0.55,
+        metadata={
+            "help": "share of an article, outside quotations, that edited or reworded "
+            "passages must cover for a pair with no credit to be a rewrite (tuned on the "
+            "tune half of the annotated ECB+ pairs, with embeddings)"
         },
     )
     quote_min_words: int = field(

@@ -235,17 +235,20 @@ def _with_paraphrases(
 ) -> dict[tuple[int, int], tuple[Passage, ...]]:
     """Align again, with embeddings, the pairs that may hold paraphrases.
 
-    Only sentences that no pair copied are embedded (the model is the slow
-    part): a sentence reused word for word elsewhere adds nothing as a
-    paraphrase. Pairs with a sentence pair above the looser paraphrase
-    threshold are aligned again with the vectors.
+    Every sentence is embedded: a rewrite rewords its source's sentences, which
+    other articles may have copied word for word. In a story of more than
+    ``paraphrase_max_sentences`` sentences only those that no pair copied are
+    (the model is the slow part). Pairs with a sentence pair above the looser
+    paraphrase threshold are aligned again with the vectors.
     """
-    reused: list[list[tuple[int, int]]] = [[] for _ in prepared]
-    for (first, second), passages in aligned.items():
-        for passage in passages:
-            reused[first].append(prepared[first].text.words_of_original(passage.source_span))
-            reused[second].append(prepared[second].text.words_of_original(passage.target_span))
-    skip = [covered_sentences(p.text, spans) for p, spans in zip(prepared, reused, strict=True)]
+    skip: list[set[int]] | None = None
+    if sum(len(p.text.sentences) for p in prepared) > settings.paraphrase_max_sentences:
+        reused: list[list[tuple[int, int]]] = [[] for _ in prepared]
+        for (first, second), passages in aligned.items():
+            for passage in passages:
+                reused[first].append(prepared[first].text.words_of_original(passage.source_span))
+                reused[second].append(prepared[second].text.words_of_original(passage.target_span))
+        skip = [covered_sentences(p.text, spans) for p, spans in zip(prepared, reused, strict=True)]
     vectors = embed_sentences([p.text for p in prepared], embed, skip=skip)
     embedded = [replace(p, vectors=v) for p, v in zip(prepared, vectors, strict=True)]
     again = sorted(_paraphrase_pairs(embedded, settings))
