@@ -54,7 +54,7 @@ from storytrace.reuse.edge_confidence import edge_features
 from storytrace.reuse.evidence_model import EvidenceModel, packaged_model
 from storytrace.reuse.relation import DERIVATIONS
 from storytrace.reuse.settings import ReuseSettings
-from storytrace.reuse.shares import merged_spans
+from storytrace.reuse.shares import copied_spans, merged_spans
 
 _WORDING_STEP = 60
 """Characters of identical wording that make one candidate parent closer than another."""
@@ -66,15 +66,6 @@ class _Edge:
     target: str
     score: float
     evidence: tuple[ProvenanceEvidence, ...]
-
-
-def _copied_spans(reuse: Reuse, article: str) -> list[Span]:
-    """The spans of ``article`` covered by copied or translated passages (reworded ones
-    too when the pair is a rewrite)."""
-    passages = [p for p in reuse.passages if p.kind != "paraphrase" or reuse.relation == "rewrite"]
-    if reuse.target_id == article:
-        return merged_spans(p.target_span for p in passages)
-    return merged_spans(p.source_span for p in passages)
 
 
 def _credited(edge: _Edge) -> bool:
@@ -171,10 +162,10 @@ def _explained_by_siblings(
         others += 1
         reuse = reuses.get(frozenset((article, target)))
         if reuse is not None:
-            explained.extend(_copied_spans(reuse, target))
+            explained.extend(copied_spans(reuse, target))
     if not others:
         reuse = reuses[frozenset((source, target))]
-        explained = _copied_spans(reuse, target)
+        explained = copied_spans(reuse, target)
     return merged_spans(explained), f"the other articles crediting {', '.join(sorted(common))}"
 
 
@@ -198,7 +189,7 @@ def _uncredited_source(
     sources = {e.source for e in candidates}
     explained = merged_spans(
         span for source in sources
-        for span in _copied_spans(reuses[frozenset((source, target))], target)
+        for span in copied_spans(reuses[frozenset((source, target))], target)
     )  # fmt: skip
     siblings = [
         other for pair, reuse in reuses.items() if target in pair
@@ -208,7 +199,7 @@ def _uncredited_source(
     ]  # fmt: skip
     held = merged_spans(
         span for other in siblings
-        for span in _copied_spans(reuses[frozenset((other, target))], target)
+        for span in copied_spans(reuses[frozenset((other, target))], target)
     )  # fmt: skip
     if _size(_minus(held, explained)) < settings.derivation_min_chars:
         return None
@@ -236,7 +227,7 @@ def _parents(
     notes: dict[str, list[ProvenanceEvidence]] = {}
     uncredited = _uncredited_source(target, candidates, orders, reuses, settings)
     for edge in candidates:
-        spans = _copied_spans(reuses[frozenset((edge.source, target))], target)
+        spans = copied_spans(reuses[frozenset((edge.source, target))], target)
         sibling = _explained_by_siblings(edge.source, target, reuses, cited_origins)
         if sibling is None and uncredited is not None:
             sibling = uncredited
@@ -347,7 +338,7 @@ def build_edges(
     linked = {
         pair for pair, reuse in reuses.items()
         if reuse.relation in DERIVATIONS
-        and _size(_copied_spans(reuse, reuse.target_id)) >= settings.derivation_min_chars
+        and _size(copied_spans(reuse, reuse.target_id)) >= settings.derivation_min_chars
     }  # fmt: skip
     usable = [d for d in directions if frozenset((d.source_id, d.target_id)) in linked]
     direct = {(d.source_id, d.target_id): d.confidence for d in usable}

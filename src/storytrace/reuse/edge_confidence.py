@@ -21,20 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from storytrace.models import Reuse, Span
+from storytrace.models import Reuse
 from storytrace.reuse.relation import DERIVATIONS
-from storytrace.reuse.shares import merged_spans
-
-
-def _spans(reuse: Reuse, article_id: str) -> list[Span]:
-    passages = [p for p in reuse.passages if p.kind != "paraphrase" or reuse.relation == "rewrite"]
-    if reuse.target_id == article_id:
-        return merged_spans(p.target_span for p in passages)
-    return merged_spans(p.source_span for p in passages)
-
-
-def _size(spans: list[Span]) -> int:
-    return sum(span.length for span in spans)
+from storytrace.reuse.shares import copied_spans, merged_spans, overlap_chars
 
 
 def edge_features(
@@ -55,14 +44,14 @@ def edge_features(
     """
     copied = merged_spans(
         span for pair, reuse in reuses.items() if target in pair and reuse.relation in DERIVATIONS
-        for span in _spans(reuse, target)
+        for span in copied_spans(reuse, target)
     )  # fmt: skip
-    parent = _spans(reuses[frozenset((source, target))], target)
-    inside = _size([Span(max(a.start, b.start), min(a.end, b.end)) for a in copied for b in parent
-                    if min(a.end, b.end) > max(a.start, b.start)])  # fmt: skip
+    parent = copied_spans(reuses[frozenset((source, target))], target)
+    inside = overlap_chars(copied, parent)
+    total = sum(span.length for span in copied)
     return {
         "credited": float(credited),
-        "coverage": round(inside / _size(copied), 4) if copied else 0.0,
+        "coverage": round(inside / total, 4) if total else 0.0,
         "rivals": float(min(rivals, 3)),
         "missing_origin": float(missing_origin),
         "direction": round(direction, 4),

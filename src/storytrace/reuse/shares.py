@@ -28,6 +28,32 @@ def merged_spans(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
+def copied_spans(reuse: Reuse, article_id: str) -> list[Span]:
+    """The spans of ``article_id`` covered by copied or translated passages of ``reuse``
+    (reworded ones too when the pair is a rewrite), merged."""
+    passages = [p for p in reuse.passages if p.kind != "paraphrase" or reuse.relation == "rewrite"]
+    if reuse.target_id == article_id:
+        return merged_spans(p.target_span for p in passages)
+    return merged_spans(p.source_span for p in passages)
+
+
+def overlap_chars(first: Sequence[Span], second: Sequence[Span]) -> int:
+    """Characters two sorted, non-overlapping span lists have in common.
+
+    >>> overlap_chars([Span(0, 10), Span(20, 30)], [Span(5, 25)])
+    10
+    """
+    total = i = j = 0
+    while i < len(first) and j < len(second):
+        low, high = max(first[i].start, second[j].start), min(first[i].end, second[j].end)
+        total += max(0, high - low)
+        if first[i].end < second[j].end:
+            i += 1
+        else:
+            j += 1
+    return total
+
+
 def covered_chars(spans: Iterable[Span]) -> int:
     """How many characters the union of ``spans`` holds."""
     return sum(span.length for span in merged_spans(spans))

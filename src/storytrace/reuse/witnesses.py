@@ -29,12 +29,12 @@ others (:mod:`storytrace.reuse.direction`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storytrace.models import Reuse, Span
+from storytrace.models import Reuse
 from storytrace.reuse.relation import DERIVATIONS
-from storytrace.reuse.shares import merged_spans
+from storytrace.reuse.shares import copied_spans, merged_spans, overlap_chars
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,26 +48,6 @@ class Witness:
         """The part of the article's witnessed text that it shares with the other side."""
         total = self.witnessed[article_id]
         return round(self.inside[article_id] / total, 4) if total else 0.0
-
-
-def _copied_spans(reuse: Reuse, article_id: str) -> list[Span]:
-    passages = [p for p in reuse.passages if p.kind != "paraphrase"]
-    if reuse.source_id == article_id:
-        return merged_spans(p.source_span for p in passages)
-    return merged_spans(p.target_span for p in passages)
-
-
-def _overlap(first: Sequence[Span], second: Sequence[Span]) -> int:
-    """Characters the two sorted, non-overlapping span lists have in common."""
-    total = i = j = 0
-    while i < len(first) and j < len(second):
-        low, high = max(first[i].start, second[j].start), min(first[i].end, second[j].end)
-        total += max(0, high - low)
-        if first[i].end < second[j].end:
-            i += 1
-        else:
-            j += 1
-    return total
 
 
 def witness_shares(
@@ -88,10 +68,10 @@ def witness_shares(
             other = next(iter(pair - {article_id}))
             third = merged_spans(
                 span for p in partners[article_id] if other not in p
-                for span in _copied_spans(derived[p], article_id)
+                for span in copied_spans(derived[p], article_id)
             )  # fmt: skip
             witnessed[article_id] = sum(s.length for s in third)
-            inside[article_id] = _overlap(third, _copied_spans(reuse, article_id))
+            inside[article_id] = overlap_chars(third, copied_spans(reuse, article_id))
         if min(witnessed.values()) >= min_chars:
             result[pair] = Witness(witnessed, inside)
     return result
