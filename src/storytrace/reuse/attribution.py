@@ -55,7 +55,7 @@ _BEFORE = re.compile(
     r"|'s (?:report|reporting|story|article|investigation|exclusive|scoop|findings)\b)"
 )
 _ACRONYM_BEFORE = re.compile(r"\((?P<name>[a-z]{2,6})\)\s*$")
-"""A name followed by its acronym before the cue: "the Meridian Press Agency (MPA) reported"."""
+"""A name followed by its acronym before the cue: "the Coastal News Agency (CNA) reported"."""
 _DATELINE = re.compile(r"\((?P<name>[^()/]{2,40})\)\s*[-:]")
 _PHOTO = re.compile(r"\b(?:photo|photograph|image|picture|pictured|getty|file pic|video)\b")
 _NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "on", "de", "al", "the"})

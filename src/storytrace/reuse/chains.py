@@ -52,7 +52,7 @@ from storytrace.models import ProvenanceEdge, ProvenanceEvidence, Reuse, Span
 from storytrace.reuse.direction import CHAIN_WEIGHT, Direction
 from storytrace.reuse.edge_confidence import edge_features
 from storytrace.reuse.evidence_model import EvidenceModel, packaged_model
-from storytrace.reuse.relation import DERIVATIONS
+from storytrace.reuse.relation import DERIVATIONS, mostly_translated
 from storytrace.reuse.settings import ReuseSettings
 from storytrace.reuse.shares import copied_spans, merged_spans
 
@@ -71,12 +71,6 @@ class _Edge:
 def _credited(edge: _Edge) -> bool:
     """Whether the later article names the earlier one's outlet (a credit in its text)."""
     return any(e.kind == "attribution" and e.mention is not None for e in edge.evidence)
-
-
-def _translated(reuse: Reuse) -> bool:
-    """Whether most of what the pair shares is translated."""
-    translated = sum(p.target_span.length for p in reuse.passages if p.kind == "translation")
-    return 2 * translated > sum(p.target_span.length for p in reuse.passages)
 
 
 def _size(spans: Sequence[Span]) -> int:
@@ -245,7 +239,11 @@ def _parents(
     remaining = [e for e in candidates if e.source in cover]
     # The parent is in the article's own language when one is a candidate: an edition
     # or translation of the origin is a sibling of the copies in the origin's language.
-    own_language = [e for e in remaining if not _translated(reuses[frozenset((e.source, target))])]
+    translated = {
+        e.source: mostly_translated(reuses[frozenset((e.source, target))].passages)
+        for e in remaining
+    }
+    own_language = [e for e in remaining if not translated[e.source]]
     remaining = own_language or remaining
     while remaining:
         gains = {e.source: _size(_minus(cover[e.source], covered)) for e in remaining}
@@ -269,12 +267,7 @@ def _parents(
             if best - gains[e.source] < settings.derivation_min_chars / 2
             or (_credited(e) and best - gains[e.source] < settings.derivation_min_chars)
         ]  # fmt: skip
-        wording = {
-            e.source: _size(
-                merged_spans(runs.get(frozenset((e.source, target)), {}).get(target, ()))
-            )
-            for e in near
-        }
+        wording = {e.source: _size(_runs(runs, e.source, target)) for e in near}
         closest = max(wording.values())
         # Among them, a candidate in the article's own language beats a translation
         # (nobody translates a story back); then the one whose wording the article
@@ -285,7 +278,7 @@ def _parents(
         pick = min(
             near,
             key=lambda e: (
-                _translated(reuses[frozenset((e.source, target))]),
+                translated[e.source],
                 wording[e.source] < closest - _WORDING_STEP,
                 not _credited(e),
                 len(reuses[frozenset((e.source, target))].passages),
@@ -302,7 +295,7 @@ def _parents(
         # not a second source: only the first parent may be a translation.
         remaining = [
             e for e in remaining
-            if e is not pick and not _translated(reuses[frozenset((e.source, target))])
+            if e is not pick and not translated[e.source]
         ]  # fmt: skip
     return chosen
 

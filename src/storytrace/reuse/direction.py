@@ -68,15 +68,13 @@ _SHOWN = 0.05
 class Direction:
     """The likely direction of a copy between two articles, and the evidence for it.
 
-    ``score`` is the model's score for the source (positive), ``features`` the
-    measured features of the pair oriented source first.
+    ``score`` is the model's score for the source (positive).
     """
 
     source_id: str
     target_id: str
     score: float
     evidence: tuple[ProvenanceEvidence, ...]
-    features: tuple[tuple[str, float], ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -107,10 +105,10 @@ def _time_order(first: Article, second: Article) -> int:
     return 0 if abs(gap) < 60 else (-1 if gap > 0 else 1)
 
 
-def _credits(
+def credit_of(
     credits: Sequence[Attribution], source: Article, outlets: OutletDirectory
 ) -> Attribution | None:
-    """The first credit that names the outlet which published ``source``."""
+    """The first of ``credits`` that names the outlet which published ``source``."""
     for attribution in credits:
         if outlets.same_outlet_article(source.id, attribution.outlet):
             return attribution
@@ -131,12 +129,6 @@ def named_outlet(
 
 Named = Callable[[Article, Article], "Mention | None"]
 """Where the first article names the second's outlet (see :func:`named_outlet`)."""
-
-
-def _name_of(article: Article, outlets: OutletDirectory) -> str | None:
-    """The name of the outlet that published ``article``, as the directory shows it."""
-    identity = outlets.identity_of_article(article.id)
-    return article.outlet if identity is None else outlets.display(identity)
 
 
 Signed = list[tuple[str, float, ProvenanceEvidence]]
@@ -163,22 +155,22 @@ def _statements(
     if identity is not None and identity == outlets.identity_of_article(second.id):
         return found
     for source, target, sign in ((first, second, 1.0), (second, first, -1.0)):
-        credit = _credits(credits.get(target.id, ()), source, outlets)
+        credit = credit_of(credits.get(target.id, ()), source, outlets)
         if credit:
             why = outlets.reason(source.id, credit.outlet)
-            detail = (f'{target.id} credits {_name_of(source, outlets)} ("{credit.cue} '
+            detail = (f'{target.id} credits {outlets.outlet_name(source)} ("{credit.cue} '
                       f'{credit.outlet}")' + (f": {why}" if why else ""))  # fmt: skip
             found.append(
                 ("credit", sign, ProvenanceEvidence("attribution", detail, credit.mention))
             )
         elif (mention := named(target, source)) is not None:
-            detail = f"{target.id} names {_name_of(source, outlets)} in its text"
+            detail = f"{target.id} names {outlets.outlet_name(source)} in its text"
             found.append(("mention", sign, ProvenanceEvidence("mention", detail, mention)))
         others = credited_by.get(source.id, frozenset()) - {first.id, second.id}
         if others:
             detail = (
                 f"{len(others)} other article(s) of the story credit the story to "
-                f"{_name_of(source, outlets)}: {', '.join(sorted(others))}"
+                f"{outlets.outlet_name(source)}: {', '.join(sorted(others))}"
             )
             found.append(("credited_by_others", sign * min(len(others), 2),
                           ProvenanceEvidence("attribution", detail)))  # fmt: skip
@@ -310,8 +302,7 @@ def decide_direction(
     evidence = tuple(
         item for name, value, item in signed if model.weight(name) * value * sign >= _SHOWN
     )
-    oriented = tuple((name, round(value * sign, 4)) for name, value in features.items())
-    return Direction(source, target, abs(score), evidence, oriented)
+    return Direction(source, target, abs(score), evidence)
 
 
 def credited_articles(

@@ -206,9 +206,7 @@ def find_origins(
         mentions = cited_in[root].mentions if root in cited_in else ()
         descendants = sum(1 for e in edges if e.source_id == root)
         weight = descendants + len({m.article_id for m in mentions})
-        identity = outlets.identity_of_article(root)
-        name = by_id[root].outlet if identity is None else outlets.display(identity)
-        origins.append((weight, Origin(root, name, True, mentions)))
+        origins.append((weight, Origin(root, outlets.outlet_name(by_id[root]), True, mentions)))
     for outlet in outside:
         origins.append((outlet.citations, Origin(None, outlet.outlet, False, outlet.mentions)))
     origins.sort(key=lambda item: (-item[0], item[1].article_id or "", item[1].outlet or ""))

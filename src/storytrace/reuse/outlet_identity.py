@@ -286,6 +286,12 @@ class OutletDirectory:
                 found.append(folded.original_span(*match.span()))
         return min(found) if found else None
 
+    def outlet_name(self, article: Article) -> str | None:
+        """The name to show for the outlet that published ``article`` (its own ``outlet``
+        field when the directory knows no outlet for it)."""
+        identity = self.identity_of_article(article.id)
+        return article.outlet if identity is None else self.display(identity)
+
     def display(self, identity: int) -> str:
         """The name to show for an identity: a known outlet's name, else a name its site
         spells, else its most used name, else its site's address."""

@@ -92,7 +92,8 @@ def _chars(text: MatchText, first: int, end: int) -> int:
     return _span(text, first, end).length
 
 
-def _translated(passages: Sequence[Passage]) -> bool:
+def mostly_translated(passages: Sequence[Passage]) -> bool:
+    """Whether most of what a pair shares (in characters of the target) is translated."""
     shared = sum(p.target_span.length for p in passages)
     return 2 * sum(p.target_span.length for p in passages if p.kind == "translation") > shared
 
@@ -118,7 +119,7 @@ def classify_relation(
     """
     quoted_source = quoted_source if quoted_source is not None else quoted_words(source)
     quoted_target = quoted_target if quoted_target is not None else quoted_words(target)
-    if passages and _translated(passages):
+    if passages and mostly_translated(passages):
         return _translation_relation(
             source, target, passages, credited, settings, (quoted_source, quoted_target)
         )

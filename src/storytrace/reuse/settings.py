@@ -31,7 +31,6 @@ _SHARES = (
     "rewrite_min_share",
     "boilerplate_share",
     "independent_share",
-    "containment_margin",
 )
 _COUNTS = (
     "seed_words",
@@ -197,12 +196,6 @@ class ReuseSettings:
         metadata={
             "help": "words of quotations or statement text shared word for word that make "
             "a pair 'shares quotes' rather than independent"
-        },
-    )
-    containment_margin: float = field(
-        default=0.1,
-        metadata={
-            "help": "difference of reused shares that counts as containment evidence of direction"
         },
     )
     independent_share: float = field(

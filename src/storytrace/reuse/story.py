@@ -59,6 +59,7 @@ from storytrace.reuse.boilerplate import Background, boilerplate_mask
 from storytrace.reuse.chains import build_edges
 from storytrace.reuse.direction import (
     Direction,
+    credit_of,
     credited_articles,
     decide_direction,
     named_outlet,
@@ -116,8 +117,9 @@ class StoryProvenance:
 
 @dataclass(frozen=True, slots=True)
 class PairFeatures:
-    """The direction features of a pair (:mod:`storytrace.reuse.evidence_model`), signed
-    positive for ``first_id`` being the source."""
+    """The features of a pair (:mod:`storytrace.reuse.evidence_model`): direction features,
+    signed positive for ``first_id`` being the source, or the edge features of
+    ``first_id`` as the parent of ``second_id``."""
 
     first_id: str
     second_id: str
@@ -458,9 +460,8 @@ def _credit_between(
 ) -> bool:  # fmt: skip
     """Whether one of the two articles credits the other's outlet in its own text."""
     return any(
-        outlets.same_outlet_article(target.id, c.outlet)
+        credit_of(credits[source.id], target, outlets) is not None
         for source, target in ((a, b), (b, a))
-        for c in credits[source.id]
     )
 
 
