@@ -190,7 +190,12 @@ def test_demo_french_translation_states_the_claims_it_translates(report: Report)
         if mention.article_id == french.id
     ]
     assert len(translated) >= 10
-    assert all(m.translated_from == edited and m.attributed_to is None for _, m in translated)
+    assert all(m.translated_from == edited for _, m in translated)
+    # Its attribution is read from its own French words, never copied from the English.
+    assert all(
+        m.attributed_to is None or m.attributed_to in french.text[m.start : m.end]
+        for _, m in translated
+    )
     [claim] = [c for c, m in translated if french.text[m.start : m.end].startswith("Dix-sept")]
     assert "Seventeen of them were crew members" in claim.text
     # The translation adds an article, not an independent source: it is in its

@@ -43,7 +43,8 @@ def test_features_headline_capitals_are_not_names() -> None:
 @pytest.mark.parametrize(
     ("text", "numbers"),
     [
-        ("The quake struck on May 3, 2010, killing 1,200 people.", {"may-3", "2010", "1200"}),
+        # A year says when, not what: not a shared figure.
+        ("The quake struck on May 3, 2010, killing 1,200 people.", {"may-3", "1200"}),
         ("It happened on Sept. 14 at 7:40 pm.", {"september-14", "7:40"}),
         ("They may 3 times fail.", {"3"}),
         ("No numbers here at all.", set()),
@@ -55,9 +56,27 @@ def test_features_numbers_and_dates(text: str, numbers: set[str]) -> None:
 
 def test_features_lead_is_title_and_first_sentences() -> None:
     text = "One quake. Two dead. Three hurt. Four towns. Five roads."
-    features = _features(text, title="Quake in Peru")
-    assert features.lead_text == "Quake in Peru One quake. Two dead. Three hurt."
-    assert "five" not in features.lead and "peru" in features.lead
+    features = extract_features(
+        Article(id="a", source="a", text=text, title="Quake in Peru"),
+        StorySettings(lead_sentences=3, embedding_sentences=4),
+    )
+    assert features.lead_text == "Quake in Peru One quake. Two dead. Three hurt. Four towns."
+    assert "five" not in features.lead and "four" not in features.lead and "peru" in features.lead
+
+
+def test_features_words_are_stemmed_without_the_language_function_words() -> None:
+    features = extract_features(
+        Article(id="d", source="d", text="Die Regierungen und die Regierung", language="de"),
+        StorySettings(),
+    )
+    assert set(features.words) == {"regier"}
+
+
+def test_features_chinese_is_compared_by_character_pairs() -> None:
+    features = extract_features(
+        Article(id="z", source="z", text="北京大学发生火灾", language="zh"), StorySettings()
+    )
+    assert {"北京", "京大", "大学"} <= set(features.words)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!! ??? ...", "\n\n"])

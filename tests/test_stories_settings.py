@@ -14,7 +14,7 @@ from storytrace.stories import FieldWeights, StorySettings
         ({"neighbours": 0}, "neighbours=0: expected an integer >= 1"),
         ({"neighbours": True}, "neighbours=True"),
         ({"min_similarity": 1.5}, "between 0 and 1"),
-        ({"embedding_model": "bert"}, "expected one of minilm, none"),
+        ({"embedding_model": "bert"}, "expected one of use, minilm, none"),
         ({"minhash_permutations": 64, "minhash_bands": 10}, "split evenly into bands"),
         ({"time_grace_days": 40.0}, "grace <= window"),
     ],
@@ -33,7 +33,8 @@ def test_settings_defaults_are_the_tuned_ones() -> None:
     settings = StorySettings()
     assert (settings.neighbours, settings.min_similarity, settings.link_threshold) == (
         4,
-        0.15,
+        0.2,
         0.08,
     )
-    assert settings.embedding_model == "none"
+    assert settings.embedding_model == "use"
+    assert (settings.weights.names, settings.weights.numbers) == (0.0, 1.0)

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 import click
 from tqdm import tqdm
@@ -471,15 +471,29 @@ def _score_line(name: str, score: ClusteringScore) -> str:
 @click.option(
     "--incremental", is_flag=True, help="also compare incremental runs with a one-shot run"
 )
-def bench_stories(path: Path, sizes: tuple[int, ...], incremental: bool) -> None:
+@click.option(
+    "--real-pairs",
+    "real_pairs",
+    type=click.Path(exists=True, path_type=Path),
+    help="also score real news pairs in ten languages (the SemEval-2022 Task 8 sample folder)",
+)
+def bench_stories(
+    path: Path, sizes: tuple[int, ...], incremental: bool, real_pairs: Path | None
+) -> None:
     """Story grouping on ECB+: B-cubed precision, recall, F1 and adjusted Rand index.
 
     Thresholds are tuned on some topics and scored on the others (halves, and
-    5-fold by topic); the defaults on all of ECB+ are shown for reference.
+    5-fold by topic); the defaults on all of ECB+ are shown for reference. With
+    --real-pairs, every text of the sample is grouped in one run and each judged
+    pair is scored, cross-validated, beside TF-IDF and multilingual USE cosines.
 
-    Example: storytrace bench stories ../shared/data/ecbplus --scale 10000 --scale 20000
+    Example: storytrace bench stories ../shared/data/ecbplus
+    --real-pairs ../shared/data/semeval2022-task8-sample
     """
     from storytrace.bench.stories import run_stories_benchmark
+
+    if real_pairs is not None:
+        _bench_real_pairs(real_pairs)
 
     result = run_stories_benchmark(path)
     click.echo(f"ECB+: {result.articles} articles, {result.gold_stories} gold stories")
@@ -520,6 +534,33 @@ def bench_stories(path: Path, sizes: tuple[int, ...], incremental: bool) -> None
                 f"{agreement.articles} articles with other companions than one-shot "
                 f"(agreement F1 {agreement.agreement.f1:.3f})"
             )
+
+
+def _bench_real_pairs(path: Path) -> None:
+    from storytrace.bench.stories_pairs import run_pairs_benchmark
+
+    result = run_pairs_benchmark(path)
+    chosen = ", ".join(f"{m:.2f}/{t:.2f}" for m, t in result.chosen)
+    click.echo(
+        f"real pairs: {result.articles} articles grouped in one run, {result.pairs} judged "
+        f"pairs, {result.folds}-fold cross-validation (min similarity/link chosen: {chosen})"
+    )
+    click.echo(
+        f"{'pairs':<16}{'n':>5}{'same':>6}   {'storytrace P / R / F1':<24}"
+        f"{'TF-IDF F1':>10}{'USE F1':>8}"
+    )
+    for row in result.rows:
+        ours = row.ours
+        click.echo(
+            f"{row.name:<16}{row.pairs:>5}{row.same:>6}   "
+            f"{ours.precision:.3f} / {ours.recall:.3f} / {ours.f1:.3f}   "
+            f"{row.tfidf.f1:>10.3f}{row.use.f1:>8.3f}"
+        )
+    click.echo(
+        f"defaults on all pairs (in-sample): P {result.defaults.precision:.3f} "
+        f"R {result.defaults.recall:.3f} F1 {result.defaults.f1:.3f}"
+    )
+    click.echo(f"seconds {result.seconds:.1f}")
 
 
 @bench.command("reuse")
@@ -599,6 +640,45 @@ def bench_translation(path: Path, translations: Path) -> None:
     from storytrace.bench.translation import format_translation_result, run_translation_benchmark
 
     click.echo(format_translation_result(run_translation_benchmark(path, translations)))
+
+
+@bench.command("languages")
+@click.option(
+    "--labels",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("tests/data/claims_multilingual"),
+    show_default=True,
+    help="the labelled sentences (references into the shared SemEval sample)",
+)
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("../shared"),
+    show_default=True,
+    help="the shared folder holding data/semeval2022-task8-sample",
+)
+def bench_languages(labels: Path, shared: Path) -> None:
+    """Claim reading in French, Spanish, German, Italian and Arabic: attribution, numbers
+    and names, precision and recall per language and split, beside plain baselines.
+
+    Example: storytrace bench languages --shared ../shared
+    """
+    from storytrace.bench.claims_languages import run_languages_benchmark
+
+    def pr(counts: Any) -> str:
+        return f"{counts.precision:.2f}/{counts.recall:.2f} ({counts.labelled:>2})"
+
+    click.echo(
+        "split  lang  n    attribution P/R (n)   numbers P/R (n)   names P/R (n)"
+        "      | baseline attribution, numbers, names"
+    )
+    for row in run_languages_benchmark(labels, shared):
+        click.echo(
+            f"{row.split:<6} {row.language:<4} {row.sentences:>2}   {pr(row.attribution):<20}"
+            f"{pr(row.numbers):<18}{pr(row.entities):<18} | {pr(row.baseline_attribution)}, "
+            f"{pr(row.baseline_numbers)}, {pr(row.baseline_entities)}"
+        )
+    click.echo("tune: looked at while the readers were written (in-sample); report: held out")
 
 
 @bench.command("claims")

@@ -302,8 +302,9 @@ class ClaimMention:
     ``hedges`` are the hedging words found ("reportedly", "appear to");
     ``chain`` the whole attribution chain when there is more than a speaker.
     ``translated_from`` names the article whose sentence this one translates,
-    for a mention found through a translated passage (its attribution is not
-    read: claims are parsed in English only).
+    for a mention found through a translated passage (its attribution is read
+    from its own words in the languages :mod:`storytrace.claims.reported_speech`
+    covers).
     """
 
     article_id: str

@@ -18,7 +18,7 @@ from importlib import resources
 
 from storytrace.errors import ConfigurationError
 
-LEXICONS = ("hedges", "loaded", "aliases")
+LEXICONS = ("hedges", "loaded", "aliases", "reporting")
 """The lexicon files, by name (``data/<name>.tsv``)."""
 
 

@@ -39,6 +39,7 @@ from storytrace.claims.groups import group_units, lexical_vectors
 from storytrace.claims.links import counting_the_same, linked_by_quotes, linked_by_reuse
 from storytrace.claims.nlp import load_pipeline, parse_texts
 from storytrace.claims.opinion import article_opinion, loaded_phrases
+from storytrace.claims.other_languages import read_other_languages
 from storytrace.claims.records import (
     ENGLISH,
     Attribution,
@@ -271,6 +272,14 @@ def analyze_claims(
         for i, u in enumerate(units)
         if attributions[i].chain or attributions[i].hedged
     )
+    if translate is not None:
+        other = read_other_languages(
+            claims, {a.id: a for a in articles}, translate=translate, lineage_of=lineage_of,
+            first_discrepancy=len(discrepancies) + 1,
+        )  # fmt: skip
+        claims = list(other.claims)
+        discrepancies += other.discrepancies
+        mention_attributions += other.attributions
     return StoryClaims(
         claims=tuple(claims),
         discrepancies=discrepancies,

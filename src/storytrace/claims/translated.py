@@ -7,7 +7,9 @@ passage of it translates which passage of an English article
 passage, every English mention of a claim is paired with the sentence of the
 translation closest to it in the multilingual embedding space (cosine at least
 ``threshold``). The new mention names the article it translates
-(``translated_from``) and carries no attribution of its own. Support and
+(``translated_from``) and the attribution its own words give, read by
+:func:`storytrace.claims.reported_speech.read_attribution` where that
+reader covers the language. Support and
 independent support are counted again: the translation adds an article, and a
 lineage only if it is not in the English article's lineage already.
 :func:`figures_changed` then compares the figures of each translated mention
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from storytrace.claims.records import ENGLISH
+from storytrace.claims.reported_speech import read_attribution
 from storytrace.claims.translated_numbers import number_change
 from storytrace.claims.units import Sentence, split_sentences
 from storytrace.models import (
@@ -187,8 +190,11 @@ def add_translated_mentions(
             sentence = candidates[column]
             mentions = added.setdefault(claim_id, [])
             if not any(m.article_id == other_id for m in mentions):
+                read = read_attribution(sentence.text, other.language)
                 mentions.append(
                     ClaimMention(other_id, "text", sentence.start, sentence.end,
+                                 attributed_to=read.source_text if read else None,
+                                 cue=read.cue_text if read else None,
                                  translated_from=english_id)
                 )  # fmt: skip
     result = []

@@ -10,7 +10,7 @@ near-duplicate detection, and the publication time.
 >>> article = Article(id="a", source="a.txt", text="Rescuers in Haiti found 12 survivors on May 3.")
 >>> features = extract_features(article, StorySettings())
 >>> sorted(features.names), sorted(features.numbers)
-(['haiti'], ['12', 'may-3'])
+(['haiti'], ['12'])
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 
 import numpy as np
 import numpy.typing as npt
@@ -27,7 +28,8 @@ from rensa import RMinHash
 
 from storytrace.models import Article
 from storytrace.stories.settings import StorySettings
-from storytrace.stories.vocabulary import MONTH_NAMES, MONTHS, STOP_WORDS, WEEKDAYS
+from storytrace.stories.vocabulary import MONTHS, STOP_WORDS, WEEKDAYS
+from storytrace.words import function_words, has_unspaced, stem, unspaced_terms
 
 TOKEN = re.compile(r"\d+(?:[,.:/]\d+)*|[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n+")
@@ -49,6 +51,7 @@ class ArticleFeatures:
     numbers: Counter[str]
     lead: Counter[str]
     lead_text: str
+    """The headline and first sentences given to the sentence encoder."""
     shingles: npt.NDArray[np.uint64]
     """Distinct hashes of word shingles (runs of ``shingle_words`` tokens), sorted."""
     published: datetime | None
@@ -58,6 +61,15 @@ class ArticleFeatures:
     def is_empty(self) -> bool:
         """True when the article has no word, name or number to compare."""
         return not (self.words or self.names or self.numbers)
+
+
+def is_year(number: str) -> bool:
+    """True for a four-digit year from 1900 to 2099 written without separators.
+
+    >>> is_year("2016"), is_year("2,016"), is_year("1850")
+    (True, False, False)
+    """
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
 
 
 def parse_published(value: str | None) -> datetime | None:
@@ -104,8 +116,15 @@ class _Bags:
     numbers: list[str]
 
 
-def _scan(tokens: list[str], folded: list[str], bags: _Bags) -> None:
-    """Add one sentence's content words, names and numbers to ``bags``."""
+@cache
+def _stop_words(language: str | None) -> frozenset[str]:
+    """Function words of the language and of English, and words that carry no event."""
+    return STOP_WORDS | function_words(language)
+
+
+def _scan(tokens: list[str], folded: list[str], bags: _Bags, language: str | None) -> None:
+    """Add one sentence's content words (stemmed), names and numbers to ``bags``."""
+    stop_words = _stop_words(language)
     names: list[tuple[str, bool]] = []
     capitalised = alphabetic = 0
     title_case = False
@@ -116,24 +135,29 @@ def _scan(tokens: list[str], folded: list[str], bags: _Bags) -> None:
         first = token[0]
         if first.isdigit():
             number = _THOUSANDS.sub("", term) if "," in term else term
+            if is_year(number):
+                # A year says when, not what: it is time evidence, not a shared figure.
+                continue
             bags.words.append(number)
             if index != day_of_date:
                 bags.numbers.append(number)
+            continue
+        if has_unspaced(token):
+            bags.words.extend(t for t in unspaced_terms(token) if t not in stop_words)
             continue
         bare = term.rstrip(".")
         month = MONTHS.get(bare) if first.isupper() else None
         if month:
             following = tokens[index + 1] if index < last else ""
             if following.isdigit() and 1 <= int(following) <= 31:
-                bags.numbers.append(f"{MONTH_NAMES[month - 1]}-{int(following)}")
                 day_of_date = index + 1
-        if term in STOP_WORDS:
+        if term in stop_words:
             if index and first.isupper() and not token.isupper() and not month:
                 title_case = True
             continue
         alphabetic += 1
         if len(term) > 1:
-            bags.words.append(term)
+            bags.words.append(stem(term, language))
         if not first.isupper() or month or bare in WEEKDAYS:
             continue
         capitalised += 1
@@ -178,9 +202,11 @@ def extract_features(article: Article, settings: StorySettings) -> ArticleFeatur
     title = (article.title or "").strip()
     texts = ([title] if title else []) + split_sentences(article.text or "")
     lead_count = settings.lead_sentences + (1 if title else 0)
+    embedded_count = settings.embedding_sentences + (1 if title else 0)
     bags = _Bags([], Counter(), [], [])
     lead_words: list[str] = []
     lead_texts: list[str] = []
+    seen = 0
     all_folded: list[str] = []
     for text in texts:
         tokens = TOKEN.findall(text)
@@ -188,10 +214,12 @@ def extract_features(article: Article, settings: StorySettings) -> ArticleFeatur
             continue
         folded = [fold_token(token) for token in tokens]
         all_folded.extend(folded)
-        _scan(tokens, folded, bags)
-        if len(lead_texts) < lead_count:
-            lead_texts.append(text)
+        _scan(tokens, folded, bags, article.language)
+        seen += 1
+        if seen <= lead_count:
             lead_words = list(bags.words)
+        if seen <= embedded_count:
+            lead_texts.append(text)
     names = bags.names_inside
     for term in bags.names_at_start:
         if term in names:

@@ -65,6 +65,10 @@ def default_embedder(settings: StorySettings) -> Embedder | None:
     """The sentence encoder the settings ask for, or ``None`` for lexical evidence only."""
     if settings.embedding_model == "none":
         return None
+    if settings.embedding_model == "use":
+        from storytrace.multilingual import embed_multilingual
+
+        return embed_multilingual
     from storytrace.embeddings import embed_texts
 
     def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:

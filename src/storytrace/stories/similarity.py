@@ -2,8 +2,11 @@
 
 Only the fields both articles have take part, so an article without numbers
 is not pushed away from one that has some; a field neither can be compared on
-says nothing either way. Embeddings are compared only between English (or
-unlabelled) articles, since the encoder is English.
+says nothing either way. Words and lead words are compared only between
+articles in one language (two languages share none but names and numbers);
+names and numbers across languages too. Embeddings are compared between any
+two articles the encoder covers: the multilingual encoder across its 15
+languages, MiniLM between English (or unlabelled) articles only.
 
 >>> time_factor(0.0, StorySettings()), time_factor(60.0, StorySettings())
 (1.0, 0.0)
@@ -23,7 +26,17 @@ from storytrace.stories.settings import StorySettings
 from storytrace.stories.vectors import FIELDS, ArticleVectors
 
 _CHUNK = 20_000
-_ENGLISH = frozenset({"en", None})
+_ENGLISH: frozenset[str | None] = frozenset({"en", None})
+_SAME_LANGUAGE_FIELDS = frozenset({"words", "lead", "numbers"})
+USE_LANGUAGES: frozenset[str | None] = frozenset(
+    {*"ar de en es fr it ja ko nl pl pt ru th tr zh".split(), None}
+)
+"""Languages of the multilingual Universal Sentence Encoder (and unlabelled articles)."""
+
+
+def embedding_languages(settings: StorySettings) -> frozenset[str | None]:
+    """The languages whose articles the configured encoder can embed."""
+    return USE_LANGUAGES if settings.embedding_model == "use" else _ENGLISH
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +82,25 @@ def days_between(
     return np.asarray(np.abs(stamps[left] - stamps[right]) / 86_400.0, dtype=np.float64)
 
 
+def _embedding_cosines(
+    features: Sequence[ArticleFeatures],
+    embeddings: npt.NDArray[np.float32],
+    left: npt.NDArray[np.int64],
+    right: npt.NDArray[np.int64],
+    same_language: npt.NDArray[np.bool_],
+    settings: StorySettings,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Rescaled embedding cosines of the pairs, and which pairs the encoder covers."""
+    covered = embedding_languages(settings)
+    known = np.array([f.language in covered for f in features], dtype=bool)
+    usable = known & (np.abs(embeddings).sum(axis=1) > 0)
+    both = usable[left] & usable[right]
+    raw = np.einsum("ij,ij->i", embeddings[left], embeddings[right])
+    floor = np.where(same_language, settings.embedding_floor, settings.cross_language_floor)
+    cosine = np.clip((raw - floor) / (1.0 - floor), 0.0, 1.0).astype(np.float64)
+    return cosine * both, both
+
+
 def score_pairs(
     features: Sequence[ArticleFeatures],
     vectors: ArticleVectors,
@@ -78,39 +110,46 @@ def score_pairs(
 ) -> PairScores:
     """The similarity of each pair, in ``[0, 1]``."""
     weights = settings.weights
+    languages = [f.language for f in features]
+    codes = {language: index for index, language in enumerate(sorted(set(languages), key=str))}
+    language_code = np.array([codes[language] for language in languages], dtype=np.int64)
+    same_language = language_code[left] == language_code[right]
     total = np.zeros(len(left), dtype=np.float64)
     weight_sum = np.zeros(len(left), dtype=np.float64)
     cosines: dict[str, npt.NDArray[np.float64]] = {}
     for name in FIELDS:
-        weight = float(getattr(weights, name))
-        if weight == 0:
-            continue
         matrix = vectors.field(name)
         present = np.asarray(matrix.getnnz(axis=1) > 0)
         both = present[left] & present[right]
+        if name in _SAME_LANGUAGE_FIELDS:
+            both &= same_language
         cosine = _row_dots(matrix, left, right)
         cosines[name] = cosine
-        total += weight * cosine * both
-        weight_sum += weight * both
-    if vectors.embeddings is not None and weights.embedding > 0:
-        english = np.array([f.language in _ENGLISH for f in features], dtype=bool)
-        present = np.abs(vectors.embeddings).sum(axis=1) > 0
-        usable = english & present
-        both = usable[left] & usable[right]
-        cosine = np.clip(
-            np.einsum("ij,ij->i", vectors.embeddings[left], vectors.embeddings[right]), 0.0, 1.0
-        ).astype(np.float64)
-        cosines["embedding"] = cosine
-        total += weights.embedding * cosine * both
-        weight_sum += weights.embedding * both
-    # A pair with no lexical field in common has nothing to stand on.
+        weight = float(getattr(weights, name)) * both
+        if name == "numbers" and settings.full_number_count > 1:
+            # A figure or two shared or not by short texts says little; a text full of
+            # figures shares them with reports of its event.
+            counts = np.array([len(f.numbers) for f in features], dtype=np.float64)
+            fewer = np.minimum(counts[left], counts[right])
+            weight = weight * np.minimum(1.0, fewer / settings.full_number_count)
+        total += weight * cosine
+        weight_sum += weight
+    # A pair with no lexical field in common has nothing to stand on, unless the two
+    # are in different languages and their embeddings alone are close enough.
     lexical = np.zeros(len(left), dtype=bool)
-    for name in FIELDS:
-        if name in cosines:
-            lexical |= cosines[name] > 0
+    for cosine in cosines.values():
+        lexical |= cosine > 0
+    if vectors.embeddings is not None and weights.embedding > 0:
+        embedded, both = _embedding_cosines(
+            features, vectors.embeddings, left, right, same_language, settings
+        )
+        cosines["embedding"] = embedded
+        total += weights.embedding * embedded
+        weight_sum += weights.embedding * both
+        lexical |= ~same_language & (embedded >= settings.cross_language_min)
     similarity = np.divide(total, weight_sum, out=np.zeros_like(total), where=weight_sum > 0)
     similarity = np.where(lexical, similarity, 0.0)
-    if settings.name_conflict_names > 0 and "names" in cosines:
+    if settings.name_conflict_names > 0:
         # Two reports of one event name its actors and places; two articles that each name
         # several but share none report different events.
         named = np.array(
