@@ -219,8 +219,12 @@ def explain_story(
         corpus_size,
         _TOP_NUMBERS,
     )
-    dates = [item for item in numbers if not item[0][0].isdigit()]
-    plain = [item for item in numbers if item[0][0].isdigit()]
+    dates = _shared_terms(
+        [features[p].dates for p in positions],
+        document_frequency.get("dates", Counter()),
+        corpus_size,
+        _TOP_NUMBERS,
+    )
     evidence.extend(_term_evidence("date", dates, members))
-    evidence.extend(_term_evidence("number", plain, members))
+    evidence.extend(_term_evidence("number", numbers, members))
     return tuple(evidence)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 
@@ -28,7 +28,8 @@ from rensa import RMinHash
 
 from storytrace.models import Article
 from storytrace.stories.settings import StorySettings
-from storytrace.stories.vocabulary import MONTHS, STOP_WORDS, WEEKDAYS
+from storytrace.stories.vocabulary import MONTH_NAMES, MONTHS, STOP_WORDS, WEEKDAYS
+from storytrace.stories.written_dates import written_date
 from storytrace.words import function_words, has_unspaced, stem, unspaced_terms
 
 TOKEN = re.compile(r"\d+(?:[,.:/]\d+)*|[^\W_]+(?:['\u2019.\-][^\W_]+)*")
@@ -56,6 +57,15 @@ class ArticleFeatures:
     """Distinct hashes of word shingles (runs of ``shingle_words`` tokens), sorted."""
     published: datetime | None
     language: str | None
+    dates: Counter[str] = field(default_factory=Counter)
+    """Month-day dates written in the text (``may-3``): evidence shown, not compared."""
+    written: datetime | None = None
+    """The date the headline or lead gives, for an article without a publication date."""
+
+    @property
+    def when(self) -> datetime | None:
+        """The publication date, else the date written in the lead."""
+        return self.published or self.written
 
     @property
     def is_empty(self) -> bool:
@@ -114,6 +124,7 @@ class _Bags:
     names_inside: Counter[str]
     names_at_start: list[str]
     numbers: list[str]
+    dates: list[str]
 
 
 @cache
@@ -150,6 +161,8 @@ def _scan(tokens: list[str], folded: list[str], bags: _Bags, language: str | Non
         if month:
             following = tokens[index + 1] if index < last else ""
             if following.isdigit() and 1 <= int(following) <= 31:
+                # A date says when, not what: shown as evidence, not compared as a figure.
+                bags.dates.append(f"{MONTH_NAMES[month - 1]}-{int(following)}")
                 day_of_date = index + 1
         if term in stop_words:
             if index and first.isupper() and not token.isupper() and not month:
@@ -203,7 +216,7 @@ def extract_features(article: Article, settings: StorySettings) -> ArticleFeatur
     texts = ([title] if title else []) + split_sentences(article.text or "")
     lead_count = settings.lead_sentences + (1 if title else 0)
     embedded_count = settings.embedding_sentences + (1 if title else 0)
-    bags = _Bags([], Counter(), [], [])
+    bags = _Bags([], Counter(), [], [], [])
     lead_words: list[str] = []
     lead_texts: list[str] = []
     seen = 0
@@ -220,6 +233,7 @@ def extract_features(article: Article, settings: StorySettings) -> ArticleFeatur
             lead_words = list(bags.words)
         if seen <= embedded_count:
             lead_texts.append(text)
+    published = parse_published(article.published)
     names = bags.names_inside
     for term in bags.names_at_start:
         if term in names:
@@ -232,6 +246,12 @@ def extract_features(article: Article, settings: StorySettings) -> ArticleFeatur
         lead=Counter(lead_words),
         lead_text=" ".join(lead_texts),
         shingles=np.unique(shingle_hashes(all_folded, settings.shingle_words)),
-        published=parse_published(article.published),
+        published=published,
         language=article.language,
+        dates=Counter(bags.dates),
+        written=(
+            written_date(title, article.text or "", article.language)
+            if published is None and settings.written_dates
+            else None
+        ),
     )

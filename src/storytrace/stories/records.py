@@ -131,6 +131,7 @@ def build_stories(
     document_frequency = {
         "names": Counter(term for f in features for term in f.names),
         "numbers": Counter(term for f in features for term in f.numbers),
+        "dates": Counter(term for f in features for term in f.dates),
     }
     cluster_of = {p: index for index, cluster in enumerate(grouping.clusters) for p in cluster}
     inner_edges: dict[int, list[Edge]] = {}

@@ -113,6 +113,12 @@ class StorySettings:
     """Sentences of the text (after the headline) that make up the lead."""
     time_window_days: float = 30.0
     """Two dated articles further apart than this are never in one story."""
+    written_dates: bool = False
+    """Date an article without a publication date by the first full date its headline
+    or lead writes (``storytrace.stories.written_dates``). Off by default: on ECB+
+    (undated; 403 of 982 articles write a date in their lead) it lowered B-cubed F1
+    from 0.958 to 0.953 (5-fold pooled), follow-up reports written weeks after
+    the event being pulled away from it."""
     time_grace_days: float = 3.0
     """Within this many days publication times do not lower the similarity;
     beyond it the similarity fades linearly to 0 at ``time_window_days``."""

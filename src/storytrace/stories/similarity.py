@@ -75,9 +75,10 @@ def days_between(
     left: npt.NDArray[np.int64],
     right: npt.NDArray[np.int64],
 ) -> npt.NDArray[np.float64]:
-    """Days between the publication times of each pair; NaN when either is unknown."""
+    """Days between the dates of each pair (published, else written in the lead); NaN when
+    either is unknown."""
     stamps = np.array(
-        [f.published.timestamp() if f.published else np.nan for f in features], dtype=np.float64
+        [when.timestamp() if (when := f.when) else np.nan for f in features], dtype=np.float64
     )
     return np.asarray(np.abs(stamps[left] - stamps[right]) / 86_400.0, dtype=np.float64)
 
