@@ -10,7 +10,7 @@ def test_stories_exported_members() -> None:
     modules = {
         "candidates", "clustering", "corrections", "explanation", "features", "graph",
         "grouping", "incremental", "records", "settings", "similarity", "stage", "translations",
-        "vectors", "vocabulary",
+        "vectors", "vocabulary", "written_dates",
     }  # fmt: skip
     assert public - modules == set(storytrace.stories.__all__)
     for name in storytrace.stories.__all__:
