@@ -156,7 +156,9 @@ def score_pairs(
         named = np.array(
             [len(f.names) >= settings.name_conflict_names for f in features], dtype=bool
         )
-        conflict = named[left] & named[right] & (cosines["names"] == 0)
+        # Only within one language: names are written differently across languages and
+        # scripts, and German capitalises every noun.
+        conflict = named[left] & named[right] & (cosines["names"] == 0) & same_language
         similarity = np.where(conflict, similarity * settings.name_conflict_factor, similarity)
     days = days_between(features, left, right)
     known = ~np.isnan(days)
