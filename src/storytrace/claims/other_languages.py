@@ -33,12 +33,13 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from storytrace.claims.records import ENGLISH, Attribution, AttributionLink, MentionAttribution
 from storytrace.claims.reported_speech import read_attribution
+from storytrace.claims.translated import with_added_mentions
 from storytrace.claims.units import Sentence, split_sentences
 from storytrace.claims.written_numbers import find_numbers
 from storytrace.models import Article, Claim, ClaimMention, Discrepancy, Mention, Variant
@@ -98,18 +99,21 @@ def _pairings(
     if not wanted or not others:
         return []
     sentences = {a.id: split_sentences(a.text, a.language or "en") for a in others}
-    flat = [(a.id, s) for a in others for s in sentences[a.id]]
+    flat = [s for a in others for s in sentences[a.id]]
     if not flat:
         return []
-    texts = [_field_text(articles[m.article_id], m) for _, m in wanted] + [s.text for _, s in flat]
+    texts = [_field_text(articles[m.article_id], m) for _, m in wanted] + [s.text for s in flat]
     vectors = translate(texts)
     if vectors is None:
         return []
     matrix = np.asarray(vectors, dtype=np.float32)
     cosines = matrix[: len(wanted)] @ matrix[len(wanted) :].T
     pairings: list[_Pairing] = []
+    first = 0
     for article in others:
-        columns = [k for k, (article_id, _) in enumerate(flat) if article_id == article.id]
+        # The article's sentences are the next run of columns, in the order of ``flat``.
+        columns = list(range(first, first + len(sentences[article.id])))
+        first += len(columns)
         rows = [
             r
             for r, (claim, _) in enumerate(wanted)
@@ -125,7 +129,7 @@ def _pairings(
             if float(block[i, j]) < threshold or int(np.argmax(block[:, j])) != i:
                 continue
             claim, english = wanted[row]
-            pairings.append(_Pairing(claim.id, english, article.id, flat[columns[j]][1]))
+            pairings.append(_Pairing(claim.id, english, article.id, flat[columns[j]]))
     return pairings
 
 
@@ -230,20 +234,5 @@ def read_other_languages(
         found = _figure_discrepancy(pairing, articles, first_discrepancy + len(discrepancies))
         if found is not None:
             discrepancies.append(found)
-    result = []
-    for claim in claims:
-        extra = added.get(claim.id)
-        if not extra:
-            result.append(claim)
-            continue
-        every = (*claim.mentions, *extra)
-        stating = {m.article_id for m in every}
-        result.append(
-            replace(
-                claim,
-                mentions=every,
-                support=len(stating),
-                independent_support=len({lineage_of.get(a, a) for a in stating}),
-            )
-        )
-    return OtherLanguageReading(tuple(result), tuple(attributions), tuple(discrepancies))
+    claims = with_added_mentions(claims, added, lineage_of)
+    return OtherLanguageReading(claims, tuple(attributions), tuple(discrepancies))

@@ -197,6 +197,18 @@ def add_translated_mentions(
                                  cue=read.cue_text if read else None,
                                  translated_from=english_id)
                 )  # fmt: skip
+    return with_added_mentions(claims, added, lineage_of)
+
+
+def with_added_mentions(
+    claims: Sequence[Claim],
+    added: Mapping[str, Sequence[ClaimMention]],
+    lineage_of: Mapping[str, str],
+) -> tuple[Claim, ...]:
+    """``claims`` with the mentions ``added`` by claim id, support and independent support
+    counted again (an article outside ``lineage_of`` is a lineage of its own); claims
+    without new mentions come back unchanged.
+    """
     result = []
     for claim in claims:
         extra = added.get(claim.id)
