@@ -38,6 +38,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -131,13 +132,12 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _name_in(words: list[tuple[int, int, str]], language: str) -> tuple[int, int] | None:
-    """The last run of capitalised words (with inner particles) in a phrase, if any.
-
-    German capitalises every noun, so there a run counts as a name only when it
-    is not a single noun after a determiner.
-    """
-    runs: list[tuple[int, int, int]] = []
+def _capitalised_runs(
+    words: Sequence[tuple[int, int, str]], joins: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """``(first, last)`` word positions of each run of capitalised words; a lower-case
+    word inside a run continues it when ``joins(position)`` says so (a name particle)."""
+    runs: list[tuple[int, int]] = []
     index = 0
     while index < len(words):
         if not _is_capitalised(words[index][2]):
@@ -146,26 +146,34 @@ def _name_in(words: list[tuple[int, int, str]], language: str) -> tuple[int, int
         first = last = index
         cursor = index + 1
         while cursor < len(words):
-            word = words[cursor][2]
-            if _is_capitalised(word):
+            if _is_capitalised(words[cursor][2]):
                 last = cursor
-            elif word.lower() not in _NAME_PARTICLES:
+            elif not joins(cursor):
                 break
             cursor += 1
-        runs.append((first, last, last - first + 1))
+        runs.append((first, last))
         index = cursor
-    if language == "de":
-        # The subject opens a German phrase; later names are adverbials ("am Sonntag").
-        runs.reverse()
-    for first, last, size in reversed(runs):
-        previous = words[first - 1][2] if first else ""
-        if (
-            language == "de"
-            and size == 1
-            and (previous.lower() in _DETERMINERS["de"] or previous[:1].islower())
-        ):
+    return runs
+
+
+def _german_noun(words: Sequence[tuple[int, int, str]], first: int, last: int) -> bool:
+    """A single German word after a determiner or a lower-case word: a noun, not a name."""
+    previous = words[first - 1][2] if first else ""
+    return first == last and (previous.lower() in _DETERMINERS["de"] or previous[:1].islower())
+
+
+def _name_in(words: list[tuple[int, int, str]], language: str) -> tuple[int, int] | None:
+    """The last run of capitalised words (with inner particles) in a phrase, if any.
+
+    German capitalises every noun, so there a run counts as a name only when it
+    is not a single noun after a determiner; and the subject opens a German
+    phrase (later names are adverbials, "am Sonntag"), so there the first run wins.
+    """
+    runs = _capitalised_runs(words, lambda cursor: words[cursor][2].lower() in _NAME_PARTICLES)
+    for first, last in runs if language == "de" else reversed(runs):
+        if language == "de" and _german_noun(words, first, last):
             continue
-        if first == 0 and size == 1 and words[0][2].lower() in _DETERMINERS.get(language, set()):
+        if first == last == 0 and words[0][2].lower() in _DETERMINERS.get(language, set()):
             continue
         return words[first][0], words[last][1]
     return None
@@ -401,27 +409,18 @@ def name_runs(sentence: str, language: str | None) -> list[tuple[int, int]]:
     """
     words = _words(sentence, 0, len(sentence))
     determiners = _DETERMINERS.get(language or "", set())
+
+    def joins(cursor: int) -> bool:
+        word = words[cursor][2].lower()
+        return (
+            word in _NAME_PARTICLES
+            and word not in determiners
+            and cursor + 1 < len(words)
+            and _is_capitalised(words[cursor + 1][2])
+        )
+
     runs: list[tuple[int, int]] = []
-    index = 0
-    while index < len(words):
-        if not _is_capitalised(words[index][2]) or words[index][2].isdigit():
-            index += 1
-            continue
-        first = last = index
-        cursor = index + 1
-        while cursor < len(words):
-            word = words[cursor][2]
-            if _is_capitalised(word):
-                last = cursor
-            elif not (
-                word.lower() in _NAME_PARTICLES
-                and word.lower() not in determiners
-                and cursor + 1 < len(words)
-                and _is_capitalised(words[cursor + 1][2])
-            ):
-                break
-            cursor += 1
-        size = last - first + 1
+    for first, last in _capitalised_runs(words, joins):
         opening = first == 0 or sentence[words[first - 1][1] : words[first][0]].strip() in {
             ".",
             ":",
@@ -431,17 +430,11 @@ def name_runs(sentence: str, language: str | None) -> list[tuple[int, int]]:
             "«",
             "“",
         }
-        previous = words[first - 1][2] if first else ""
-        german_noun = (
-            language == "de"
-            and size == 1
-            and (previous.lower() in determiners or previous[:1].islower())
-        )
-        if (
-            not (opening and size == 1)
-            and not german_noun
-            and words[first][2].lower() not in determiners
-        ):
-            runs.append((words[first][0], words[last][1]))
-        index = cursor
+        if opening and first == last:
+            continue
+        if language == "de" and _german_noun(words, first, last):
+            continue
+        if words[first][2].lower() in determiners:
+            continue
+        runs.append((words[first][0], words[last][1]))
     return runs
