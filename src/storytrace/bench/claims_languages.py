@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from storytrace.claims.reported_speech import read_attribution
+from storytrace.claims.reported_speech import name_runs, read_attribution
 from storytrace.claims.written_numbers import find_numbers
 from storytrace.errors import InputError
 
@@ -200,8 +200,6 @@ def _baseline_attribution(text: str) -> Span | bool | None:
 
 def read_entities(text: str, language: str) -> list[tuple[Span, str]]:
     """Names found by the reader: capitalised runs inside the sentence (Latin scripts)."""
-    from storytrace.claims.reported_speech import name_runs
-
     return [(span, "NAME") for span in name_runs(text, language)]
 
 

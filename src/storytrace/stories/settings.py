@@ -95,9 +95,6 @@ class StorySettings:
     ``[floor, 1]`` to ``[0, 1]``. Headlines and leads of unrelated news have a
     cosine of 0.17 (median) and 0.28 (90th percentile) under the multilingual
     encoder, never 0."""
-    full_number_count: int = 1
-    """Numbers weigh fully only between two articles that both hold at least this many
-    distinct ones, proportionally less below (1: always fully)."""
     cross_language_floor: float = 0.45
     """The embedding floor between articles in different languages: the embedding is
     then all the evidence there is (they share no words), so it must say more."""
@@ -144,7 +141,6 @@ class StorySettings:
             "embedding_tokens",
             "lead_sentences",
             "embedding_sentences",
-            "full_number_count",
             "shingle_words",
         ):
             value = getattr(self, name)

@@ -127,12 +127,6 @@ def score_pairs(
         cosine = _row_dots(matrix, left, right)
         cosines[name] = cosine
         weight = float(getattr(weights, name)) * both
-        if name == "numbers" and settings.full_number_count > 1:
-            # A figure or two shared or not by short texts says little; a text full of
-            # figures shares them with reports of its event.
-            counts = np.array([len(f.numbers) for f in features], dtype=np.float64)
-            fewer = np.minimum(counts[left], counts[right])
-            weight = weight * np.minimum(1.0, fewer / settings.full_number_count)
         total += weight * cosine
         weight_sum += weight
     # A pair with no lexical field in common has nothing to stand on, unless the two
