@@ -10,16 +10,19 @@ from storytrace.outlets import outlet_from_furniture
 @pytest.mark.parametrize(
     ("pieces", "outlet"),
     [
-        (["(Author: Libyan Gazette Editorial Staff)"], "Libyan Gazette"),
+        (["(Author: Harbour Courier Editorial Staff)"], "Harbour Courier"),
+        (["Valley Ledger Newsroom"], "Valley Ledger"),
         (
             [
-                "The views expressed in Op-Ed pieces are those of the author and do not "
-                "purport to reflect the opinions or views of Libyan Express.",
-                "Libyan Express will use the information you provide on this form.",
+                "The views expressed in this column are those of the author and do not "
+                "necessarily reflect the views of Northfield Gazette.",
+                "Northfield Gazette welcomes letters from readers.",
             ],
-            "Libyan Express",
+            "Northfield Gazette",
         ),
+        (["Metro Wire reserves the right to remove comments."], "Metro Wire"),
         (["\u00a9 2026 Coast Daily. All rights reserved."], "Coast Daily"),
+        (["Copyright 2024 Example Media"], "Example Media"),
         (["By Maria Lund", "Share on Facebook"], None),
         (["The views of the author are their own."], None),
     ],

@@ -74,8 +74,10 @@ _CREDIT = re.compile(
     r"(?:\s+by)?\s*[:/|]"
     r"|\((?:photo|image|picture|credit)s?\b[^)]{0,80}\)\s*$"
     r"|\b(?:photo|image|picture)s?\s*(?:by|:)\s*[^.!?]{1,60}$"
-    r"|/\s*(?:Reuters|AFP|AP|Getty Images|EPA|Anadolu(?: Agency)?|Xinhua)\)?\s*$"
-    r"|^(?:caption|pictured|above|top|main image)\s*:",
+    r"|/\s*(?:Reuters|AFP|AP|Getty(?: Images)?|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua"
+    r"|Shutterstock|Alamy|iStock)\)?\s*$"
+    r"|^(?:caption|pictured|above|top|main image)\s*:"
+    r"|^(?:image|photo|picture|video) (?:caption|source|credit)s?\s*[,:]",
     re.IGNORECASE,
 )
 
@@ -118,8 +120,11 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
         "opinion_notice",
         re.compile(
             r"views expressed .{0,60}\b(?:are|is) (?:those|that|solely those) of the author"
-            r"|do not (?:necessarily )?(?:purport to )?reflect the (?:opinions?|views?)"
-            r"|submit an op-?ed|\bop-?ed submissions?\b"
+            r"|views expressed .{0,60}\bare (?:the author(?:'|\u2019)s|(?:his|her|their)) own\b"
+            r"|\bdo(?:es)? not necessarily reflect the (?:opinions?|views?|position|polic(?:y|ies))"
+            r"|\b(?:submit|send(?: us)?) (?:an?|your) (?:op-?ed|opinion (?:piece|article|column)"
+            r"|guest (?:column|post)|letter to the editor)\b"
+            r"|\b(?:op-?ed|opinion|letters?) submissions?\b|\bsubmission guidelines\b"
             r"|n'engagent? que (?:leur|son) auteur|opiniones? (?:expresadas? )?.{0,40}"
             r"responsabilidad exclusiva",
             re.IGNORECASE,
@@ -129,11 +134,13 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
     (
         "correction_form",
         re.compile(
-            r"^(?:submit|suggest|send) an? (?:correction|tip)\b|^report an? (?:error|typo)\b"
-            r"|your (?:suggestion|correction|message|report) (?:has|have) been (?:successfully )?"
-            r"(?:submitted|sent|received)"
-            r"|error while trying to send your request"
-            r"|use the information you provide on this form"
+            r"^(?:submit|suggest|send|report|request) an? (?:correction|error|mistake|typo|tip)\b"
+            r"|^(?:do you have|have you (?:spotted|found|seen)|spott?(?:ed)?|found|see"
+            r"|notice(?:d)?) an? (?:correction|error|mistake|typo)\b[^.]{0,40}\?"
+            r"|^your (?:correction|suggestion|feedback|report|tip|submission|message)"
+            r" (?:has been|was) (?:successfully )?(?:submitted|sent|received)"
+            r"|^(?:thank you|thanks)\b.{0,30}\b(?:your|for) (?:correction|suggestion|feedback|tip"
+            r"|submission)\b"
             r"|^signaler une erreur|^reportar (?:un )?error|^fehler melden",
             re.IGNORECASE,
         ),
@@ -173,13 +180,24 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
     (
         "subscribe",
         re.compile(
-            r"\bsubscribe\b|\bnewsletters?\b|^sign up\b|\bin your inbox\b|^enter your e-?mail"
-            r"|^follow us on\b|^join us on\b|^download (?:our|the) app\b"
-            r"|^stay (?:with|tuned to) \S+ for\b|^listen (?:live|to us)\b|^watch (?:live|us)\b"
+            # an imperative or the site's own voice, so news about a newsletter stays text
+            r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b|\bsubscribe (?:now|today|here)\b"
+            r"|^register (?:now|today|here|for free|to (?:continue|read|comment))\b"
+            r"|\b(?:click|tap) here to (?:subscribe|sign up)\b"
+            r"|\b(?:subscrib(?:e|ing)|sign(?:ing)? up) (?:to|for) our\b"
+            r"|^(?:[\w'\u2019&-]+ ){0,4}newsletters?\s*:?$"
+            r"|^newsletters? (?:sign[- ]?up|subscription)\b"
+            r"|^(?:get|receive|have)\b[^.!?]{0,80}\b(?:in|to|into) your inbox\b"
+            r"|\b(?:delivered|straight|directly|right|sent)\s+(?:in|to|into)\s+your inbox\b"
+            r"|^enter your e-?mail|\bunsubscribe at any time\b"
+            r"|^(?:follow|like|join|find) us (?:on|at)\b|^download (?:our|the) app\b"
+            r"|^stay (?:with|tuned(?: to)?)\b.{0,40}\bfor (?:the )?(?:latest|updates|more)\b"
+            r"|^listen (?:live|to us)\b|^watch (?:live|us)\b"
             r"|^abonnez-vous|^inscrivez-vous|^suscr[íi]bete|^abonnieren\b|^jetzt abonnieren"
             r"|^get access to\b|^if you (?:enjoyed|liked) this (?:article|story)"
             r"|^like this (?:article|story)\?"
-            r"|^follow (?:@\w+|\w+ on (?:twitter|instagram|facebook))",
+            r"|^follow (?:@\w+|(?:\S+ ){1,4}on (?:twitter|x|instagram|facebook|linkedin|youtube"
+            r"|tiktok|threads|bluesky|telegram|whatsapp)\b)",
             re.IGNORECASE,
         ),
         25,
@@ -197,12 +215,16 @@ _LINE_RULES: tuple[tuple[RemovedKind, re.Pattern[str], int], ...] = (
     (
         "navigation",
         re.compile(
-            r"we use cookies|accept (?:all )?cookies|cookie (?:policy|settings)|^skip to (?:main )?"
+            r"accept (?:all )?cookies|cookie (?:policy|settings)|^skip to (?:main )?"
             r"content|^(?:menu|home|search|close|back to top|next article|previous article)$"
             r"|all rights reserved|^\u00a9|^copyright\b|^privacy policy|^terms (?:of|and) "
             r"(?:use|service|conditions)|tous droits r[ée]serv[ée]s|^accueil$"
             r"|todos los derechos reservados|alle rechte vorbehalten"
-            r"|this copy is for your personal,? non-commercial use|^order reprints$"
+            r"|\bfor (?:your )?personal,? non-?commercial use\b"
+            r"|^(?:order|buy|purchase|request) (?:a )?reprints?\b"
+            r"|^reprints?(?: (?:and|&) permissions)?$"
+            r"|\b(?:this (?:site|website) uses|we use) cookies\b"
+            r"|\bby continuing to (?:browse|use)\b"
             r"|^print (?:this )?article$|^text size$|^https?://\S+$"
             r"|^[^.!?]{1,40}(?:\s[\u2022\u203a\u00bb>|/]\s[^.!?]{1,40})+$",
             re.IGNORECASE,
@@ -232,7 +254,8 @@ _SHARE_WORDS = frozenset(
         "share", "shares", "sharing", "tweet", "retweet", "email", "e-mail", "mail", "print",
         "whatsapp", "facebook", "twitter", "x", "linkedin", "pinterest", "reddit", "telegram",
         "messenger", "copy", "link", "url", "this", "article", "story", "on", "via", "save",
-        "bookmark", "comment", "comments", "flipboard",
+        "bookmark", "comment", "comments", "flipboard", "bluesky", "threads", "mastodon",
+        "tumblr", "sms",
     }
 )  # fmt: skip
 

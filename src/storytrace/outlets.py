@@ -64,10 +64,11 @@ _LONGEST_NAME = rf"(?P<name>{_WORDS})"
 _SELF_REFERENCES = (
     re.compile(rf"(?:opinions?|views?|position) of {_NAME}\s*\.?$"),
     re.compile(
-        rf"^{_NAME} (?:will use the information|accepts opinion articles|reserves the right)"
+        rf"^{_NAME} (?:reserves the right|is not responsible for"
+        r"|(?:welcomes|accepts) (?:op-?eds?|letters|submissions|contributions))\b"
     ),
     re.compile(rf"^{_NAME} (?:editorial staff|staff|newsroom|news desk|desk|editors)$", re.I),
-    re.compile(rf"(?:©|copyright)\s*(?:\d{{4}}\s*)?{_LONGEST_NAME}"),
+    re.compile(rf"(?:©|(?i:copyright))\s*(?:©\s*)?(?:\d{{4}}\s*)?{_LONGEST_NAME}"),
 )
 _NOT_NAMES = frozenset({"The", "This", "Our", "All", "We", "Your"})
 
@@ -75,13 +76,15 @@ _NOT_NAMES = frozenset({"The", "This", "Our", "All", "We", "Your"})
 def outlet_from_furniture(pieces: Iterable[str]) -> str | None:
     """The outlet a page names itself in its furniture, or ``None``.
 
-    Op-ed notices ("the views of Libyan Express"), correction forms ("Libyan
-    Express will use the information you provide"), house bylines ("Libyan
-    Gazette Editorial Staff") and copyright lines name the outlet when the
-    input carries no URL or metadata. The name named most often wins.
+    Op-ed notices ("... do not necessarily reflect the views of Harbour
+    Courier"), site notices ("Harbour Courier reserves the right to ...",
+    "Harbour Courier welcomes letters"), house bylines ("Harbour Courier
+    Staff") and copyright lines ("Copyright 2024 Harbour Courier") name the
+    outlet when the input carries no URL or metadata. The name named most
+    often wins.
 
-    >>> outlet_from_furniture(["The views ... do not reflect the views of Libyan Express."])
-    'Libyan Express'
+    >>> outlet_from_furniture(["The views ... do not reflect the views of Harbour Courier."])
+    'Harbour Courier'
     """
     found: list[str] = []
     for piece in pieces:
