@@ -11,8 +11,9 @@ from storytrace.claims.countries import find_country
 from storytrace.claims.entities import acronym_pairs, person_key
 from storytrace.claims.lexicon import find_terms, read_lexicon
 from storytrace.claims.nlp import parse_texts
-from storytrace.claims.opinion import loaded_phrases
+from storytrace.claims.opinion import article_opinion, loaded_phrases
 from storytrace.claims.quantities import find_quantities
+from storytrace.claims.records import ClaimSettings
 from storytrace.claims.times import find_times
 from storytrace.claims.units import split_sentences, units_of
 from storytrace.models import Article, Removed
@@ -250,9 +251,78 @@ def test_claims_lexicon_unknown_name_fails_loudly() -> None:
         find_terms("slang", "text")
 
 
-def test_claims_opinion_quoted_words_are_not_loaded() -> None:
-    assert [h.text for h in loaded_phrases('The union called it "reckless".')] == []
-    assert [h.text for h in loaded_phrases("A reckless decision.")] == ["reckless"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An absurd plan.", ["absurd"]),
+        ("A brutal crackdown followed.", ["brutal"]),
+        ("It was clearly a brilliant idea.", ["clearly", "brilliant"]),
+        ("The so-called reform passed.", ["so-called"]),
+    ],
+)
+def test_claims_opinion_general_evaluative_words_are_loaded(text: str, expected: list[str]) -> None:
+    assert [h.text for h in loaded_phrases(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The union called the plan "absurd".',
+        "\u201cIt was a brutal night,\u201d she said.",
+    ],
+)
+def test_claims_opinion_quoted_words_are_not_loaded(text: str) -> None:
+    assert loaded_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ship docked at 3 p.m. on Friday, the port authority said.",
+        "Police said 23 people were taken to hospital after the collision on Thursday night.",
+        "The central bank raised its main rate by a quarter point to 4.5 percent.",
+    ],
+)
+def test_claims_opinion_neutral_wire_sentences_have_no_loaded_words(text: str) -> None:
+    assert loaded_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Opinion: The port needs a new plan", None),
+        ("Editorial: The port needs a new plan", None),
+        ("The port needs a new plan", "https://news.example/opinion/2026/port-plan"),
+    ],
+)
+def test_claims_opinion_declared_label_makes_an_opinion_piece(title: str, url: str | None) -> None:
+    article = Article(
+        id="a", source="a.html", title=title, url=url, text="The port opened in 1990."
+    )
+    opinion = article_opinion(article, ClaimSettings())
+    assert opinion.is_opinion and opinion.reasons
+    assert opinion.loaded == ()
+
+
+def test_claims_opinion_unlabelled_neutral_report_is_not_an_opinion_piece() -> None:
+    text = "The ship docked at 3 p.m. on Friday, the port authority said. " * 5
+    opinion = article_opinion(Article(id="a", source="a.txt", text=text), ClaimSettings())
+    assert not opinion.is_opinion and opinion.loaded == ()
+
+
+def test_claims_opinion_other_languages_get_no_loaded_wording() -> None:
+    text = "Un plan absurd et brutal, clearly."
+    article = Article(id="a", source="a.txt", text=text, language="fr")
+    assert article_opinion(article, ClaimSettings()).loaded == ()
+    english = Article(id="b", source="b.txt", text=text, language="en")
+    assert len(article_opinion(english, ClaimSettings()).loaded) == 3
+
+
+def test_claims_opinion_first_person_inside_a_long_quotation_is_the_speaker_s() -> None:
+    quote = "\u201cWe ran. I left the ovens on. I did not even think about it.\u201d"
+    text = f"{quote} She was among 4,200 people moved out. It was a brutal, absurd night."
+    opinion = article_opinion(Article(id="a", source="a.txt", text=text), ClaimSettings())
+    assert not any(r.startswith("first-person") for r in opinion.reasons)
 
 
 @given(st.text(alphabet=st.sampled_from(list('Ab c.\n?!"Ms')), max_size=80))

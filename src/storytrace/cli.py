@@ -681,6 +681,58 @@ def bench_languages(labels: Path, shared: Path) -> None:
     click.echo("tune: looked at while the readers were written (in-sample); report: held out")
 
 
+@bench.command("loaded")
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("../shared"),
+    show_default=True,
+    help="the shared folder holding data/babe and data/checkthat2025-subjectivity",
+)
+def bench_loaded(shared: Path) -> None:
+    """Loaded wording on BABE (biased words, sentence bias and opinion) and CheckThat! 2025
+    (English subjectivity), macro-F1 and word F1 beside a plain lexicon and the majority class.
+
+    Example: storytrace bench loaded --shared ../shared
+    """
+    from storytrace.bench.loaded import run_loaded_benchmark
+
+    data = shared / "data"
+    try:
+        result = run_loaded_benchmark(data / "babe", data / "checkthat2025-subjectivity")
+    except StorytraceError as error:
+        raise click.ClickException(str(error)) from error
+
+    def words(scores: Any) -> str:
+        if scores is None:
+            return f"{'-':<17}"
+        return f"{scores.precision:.3f}/{scores.recall:.3f}/{scores.f1:.3f}"
+
+    click.echo(
+        f"BABE {result.tune_sentences} tune / {result.report_sentences} report sentences; "
+        f"CheckThat! tune (train+dev) {result.checkthat_tune_sentences}, dev_test "
+        f"{result.checkthat_dev_test_sentences}, test {result.checkthat_test_sentences}"
+    )
+    click.echo(
+        "split   method                                   words P/R/F1 biased  all"
+        "                bias F1 (k)  opinion F1 (k)  CheckThat dev_test/test F1 (k)"
+    )
+    for split, rows in (("tune", result.tune), ("report", result.report)):
+        for row in rows:
+            click.echo(
+                f"{split:<7} {row.method:<40} {words(row.words_biased)}  "
+                f"{words(row.words_all)}  {row.bias_f1:.3f} ({row.bias_min_hits})    "
+                f"{row.opinion_f1:.3f} ({row.opinion_min_hits})       "
+                f"{row.checkthat_dev_test_f1:.3f}/{row.checkthat_test_f1:.3f} "
+                f"({row.checkthat_min_hits})"
+            )
+    click.echo(
+        "tune: BABE's tune half and CheckThat! train+dev, where the lexicon thresholds and k "
+        "(loaded words per sentence) were chosen (in-sample; its CheckThat! column is "
+        "train+dev); report: held out"
+    )
+
+
 @bench.command("claims")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(

@@ -3,15 +3,21 @@
 An article is an opinion piece when it says so (a title prefix such as
 ``Opinion:``, an ``/opinion/`` URL section, a columnist byline, an op-ed
 notice about *this* article), or when it argues in its own voice: loaded
-phrases from ``data/loaded.tsv`` outside quotations reach
-``opinion_min_loaded`` at ``opinion_loaded_per_100_words`` or more, or it
-argues in the first person with loaded wording. A site-wide notice ("The
-views expressed in Op-Ed pieces ...") on a news page is not about the article
-and does not count. Words inside quotation marks belong to the person quoted,
-so they are never the outlet's loaded wording.
+words outside quotations reach ``opinion_min_loaded`` at
+``opinion_loaded_per_100_words`` or more, or it argues in the first person with
+loaded wording. A site-wide notice ("The views expressed in Op-Ed pieces ...")
+on a news page is not about the article and does not count. Words inside
+quotation marks belong to the person quoted, so they are never the outlet's
+loaded wording.
 
->>> [hit.text for hit in loaded_phrases('He called the "renegade" a renegade general.')]
-['renegade general']
+Loaded wording is English only: the words of pattern's subjectivity lexicon
+(see :func:`storytrace.claims.lexicon.subjectivity_lexicon`) plus the generic
+cue words of ``data/loaded.tsv``, each rule with its published source. An
+article in another language gets no loaded wording (and so is an opinion piece
+only when it says so); see ``docs/loaded-wording.md`` for the measurements.
+
+>>> [hit.text for hit in loaded_phrases('The union called it "absurd". An absurd plan.')]
+['absurd']
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from storytrace.claims.attribution import quoted_spans
-from storytrace.claims.lexicon import TermHit, find_terms
+from storytrace.claims.lexicon import TermHit, find_subjective_words, find_terms, merge_hits
 from storytrace.claims.records import ClaimSettings
 from storytrace.models import Article, Mention, Opinion
 
@@ -48,6 +54,7 @@ _OWN_NOTICE = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|I've|I\u2019ve|my|me|we|our|us|ours|myself)\b")
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def _outside_quotes(text: str, hits: Sequence[TermHit]) -> list[TermHit]:
@@ -56,8 +63,18 @@ def _outside_quotes(text: str, hits: Sequence[TermHit]) -> list[TermHit]:
 
 
 def loaded_phrases(text: str) -> list[TermHit]:
-    """Loaded phrases of ``data/loaded.tsv`` in ``text``, outside quotation marks."""
-    return _outside_quotes(text, find_terms("loaded", text))
+    """Loaded wording of English ``text`` outside quotation marks.
+
+    Subjective words of the packaged lexicon (category ``"subjective"``) and the cue
+    words of ``data/loaded.tsv`` (their own categories), longest first where they overlap.
+    """
+    hits = merge_hits(find_terms("loaded", text), find_subjective_words(text))
+    return _outside_quotes(text, hits)
+
+
+def _is_english(article: Article) -> bool:
+    # An unknown language is read as English, as before language identification existed.
+    return article.language is None or article.language.casefold().split("-")[0] == "en"
 
 
 def _declared(article: Article) -> list[str]:
@@ -90,7 +107,8 @@ def article_opinion(article: Article, settings: ClaimSettings) -> Opinion:
     reasons = _declared(article)
     loaded: list[Mention] = []
     phrases: list[str] = []
-    for field, text in (("title", article.title or ""), ("text", article.text)):
+    fields = [("title", article.title or ""), ("text", article.text)]
+    for field, text in fields if _is_english(article) else []:
         for hit in loaded_phrases(text):
             loaded.append(Mention(article.id, hit.start, hit.end, field))  # type: ignore[arg-type]
             phrases.append(hit.text)
@@ -105,15 +123,27 @@ def article_opinion(article: Article, settings: ClaimSettings) -> Opinion:
             f"{len(loaded)} loaded phrases in the outlet's own voice "
             f"({density:.1f} per 100 words): {shown}"
         )
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", article.text) if s.strip()]
-    unquoted = [_strip_quotes(s) for s in sentences]
-    personal = sum(1 for s in unquoted if _FIRST_PERSON.search(s))
+    # Quotations are removed from the whole text first: one may run over several sentences.
+    unquoted = _blank_quotes(article.text)
+    sentences = [(s, e) for s, e in _sentence_spans(article.text) if article.text[s:e].strip()]
+    personal = sum(1 for s, e in sentences if _FIRST_PERSON.search(unquoted[s:e]))
     if sentences and personal >= 2 and personal / len(sentences) >= 0.1 and len(loaded) >= 2:
         reasons.append(f"first-person argument in {personal} of {len(sentences)} sentences")
     return Opinion(article.id, bool(reasons), tuple(reasons), tuple(loaded))
 
 
-def _strip_quotes(text: str) -> str:
-    for start, end in reversed(quoted_spans(text)):
-        text = text[:start] + text[end:]
+def _blank_quotes(text: str) -> str:
+    """``text`` with every quoted passage replaced by spaces, so offsets stay the same."""
+    for start, end in quoted_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
