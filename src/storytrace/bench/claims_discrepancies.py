@@ -22,25 +22,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from storytrace.bench.claims_inject import (
-    KINDS,
-    InjectedChange,
-    copy_article,
-    inject,
-    make_pools,
-    reword,
-)
+from storytrace.bench.claims_inject import KINDS, InjectedChange, copy_article, inject, reword
 from storytrace.bench.ecbplus import load_ecbplus
 from storytrace.claims import ClaimSettings, Embed, analyze_claims
-from storytrace.claims.nlp import parse_texts
 from storytrace.models import Article, Discrepancy, DiscrepancyKind
 
 
 @dataclass(frozen=True, slots=True)
 class DiscrepancyCase:
-    """An original article, its copy, and the change injected into the copy (if any)."""
+    """An original article, its harmless rewording, and the copy: the rewording with the
+    change injected into it (if any)."""
 
     original: Article
+    reworded: str
     copy: Article
     change: InjectedChange | None
 
@@ -83,26 +77,22 @@ def make_cases(path: str | Path, *, limit: int, seed: int = 0) -> tuple[Discrepa
     rng = random.Random(seed)
     documents = list(corpus.articles)
     rng.shuffle(documents)
-    documents = documents[: limit * 2]
-    lines = [line for a in documents for line in a.text.split("\n") if line.strip()]
-    reworded_lines = [line for a in documents for line in reword(a.text).split("\n")]
-    docs = parse_texts([*lines, *reworded_lines])
-    pools = make_pools(documents, docs)
     counts: Counter[str] = Counter()
     cases: list[DiscrepancyCase] = []
     for number, article in enumerate(documents):
         if len(cases) >= limit:
             break
-        text = reword(article.text)
+        text = reword(article.text, rng=rng)
         if number % 7 == 6:
-            cases.append(DiscrepancyCase(article, copy_article(article, text), None))
+            cases.append(DiscrepancyCase(article, text, copy_article(article, text), None))
             continue
         for kind in sorted(KINDS, key=lambda k: (counts[k], KINDS.index(k))):
-            injected = inject(text, kind, docs, pools, rng)
+            injected = inject(text, kind, rng)
             if injected is not None:
                 counts[kind] += 1
                 new_text, change = injected
-                cases.append(DiscrepancyCase(article, copy_article(article, new_text), change))
+                copy = copy_article(article, new_text)
+                cases.append(DiscrepancyCase(article, text, copy, change))
                 break
     return tuple(cases)
 
