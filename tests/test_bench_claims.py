@@ -92,3 +92,23 @@ def test_bench_claims_attribution_floor() -> None:
     result = run_attribution_bench(ANNOTATIONS)
     assert result.source.precision >= 0.9 and result.source.recall >= 0.9
     assert result.cue.precision >= 0.9 and result.cue.recall >= 0.9
+
+
+PAIRS = Path(__file__).parent / "data" / "discrepancy_pairs" / "pairs.jsonl"
+
+
+def test_bench_claims_independent_flags_join_annotated_sentences(ecbplus: Path) -> None:
+    from storytrace.bench.claims_independent import (
+        format_independent_result,
+        run_independent_bench,
+    )
+
+    # Topic 20 (two earthquakes in Iran) holds annotated conflicts: magnitudes and tolls.
+    result = run_independent_bench(ecbplus, PAIRS, stories=["20/ecb", "20/ecbplus"])
+    assert result.stories == 2
+    tune, report = result.ours
+    assert report.candidates == 0 and tune.candidates > 0
+    assert tune.flagged == sum(result.flagged_labels["tune"].values())
+    assert result.every_candidate[0].flagged == tune.candidates
+    text = format_independent_result(result)
+    assert "held out" in text and "baseline values written differently" in text

@@ -743,6 +743,13 @@ def bench_loaded(shared: Path) -> None:
     help="the hand-annotated attribution set",
 )
 @click.option(
+    "--pairs",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("tests/data/discrepancy_pairs/pairs.jsonl"),
+    show_default=True,
+    help="the annotated candidate discrepancies between independent ECB+ reports",
+)
+@click.option(
     "--limit",
     type=int,
     default=700,
@@ -755,8 +762,9 @@ def bench_loaded(shared: Path) -> None:
     show_default=True,
     help="use sentence embeddings for claim groups",
 )
-def bench_claims(path: Path, attributions: Path, limit: int, embeddings: bool) -> None:
-    """Discrepancy detection (injected changes), claim grouping (ECB+ event coreference)
+def bench_claims(path: Path, attributions: Path, pairs: Path, limit: int, embeddings: bool) -> None:
+    """Discrepancies between independent reports (annotated ECB+ statement pairs) and
+    per story, detection of injected changes, claim grouping (ECB+ event coreference)
     and attribution (hand-annotated ECB+ sentences): precision and recall.
 
     Example: storytrace bench claims ../shared/data/ecbplus
@@ -764,9 +772,17 @@ def bench_claims(path: Path, attributions: Path, limit: int, embeddings: bool) -
     from storytrace.bench.claims_attribution import run_attribution_bench
     from storytrace.bench.claims_discrepancies import run_discrepancy_bench
     from storytrace.bench.claims_grouping import run_grouping_bench
+    from storytrace.bench.claims_independent import (
+        format_independent_result,
+        run_independent_bench,
+    )
     from storytrace.embeddings import embed_texts
 
     embed = embed_texts if embeddings else None
+    if pairs.is_file():
+        click.echo(format_independent_result(run_independent_bench(path, pairs, embed=embed)))
+    else:
+        click.echo(f"independent reports: skipped, no annotated pairs at {pairs}")
     discrepancies = run_discrepancy_bench(path, limit=limit, embed=embed)
     click.echo(
         f"discrepancies: {discrepancies.cases} reworded copies, "

@@ -27,6 +27,7 @@ from storytrace.claims.lexicon import read_table
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _CODE_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+_TWO_LETTER_IN_TEXT = frozenset({"US", "UK"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,5 +113,9 @@ def find_country(text: str, *, label: str | None = None) -> Country | None:
     undotted = cleaned.replace(".", "")
     dotted = undotted != cleaned
     if 2 <= len(undotted) <= 3 and undotted.isupper() and (dotted or label in _CODE_LABELS):
+        # Undotted two-letter codes stand for a country in running news text only for
+        # the few that style guides allow ("US", "UK"); "GI's" is no Gibraltar.
+        if len(undotted) == 2 and not dotted and undotted not in _TWO_LETTER_IN_TEXT:
+            return None
         return codes.get(undotted)
     return None

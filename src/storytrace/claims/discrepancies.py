@@ -17,24 +17,48 @@ that paraphrases do not raise false alarms.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+from storytrace.claims.gazetteer import relation
+from storytrace.claims.metadata_lines import is_metadata_line
 from storytrace.claims.quantities import Quantity
+from storytrace.claims.relative_dates import resolve
 from storytrace.claims.slots import UnitSlots
 from storytrace.claims.times import TimeValue
 from storytrace.models import DiscrepancyKind, Mention, Variant
 
 # Word overlap (Jaccard) two wordings need before a facet that paraphrase easily
-# changes is compared: loose participants, polarity, dates, unquoted sources.
+# changes is compared: loose participants, polarity, dates, unquoted sources, areas,
+# lists not presented as complete, and figures of a statement that gives several of
+# one kind. A single figure of a kind is compared whatever the wording.
 _CLOSE: dict[DiscrepancyKind, float] = {
     "entity_set": 0.6,
-    "polarity": 0.5,
+    "polarity": 0.7,
     "date": 0.4,
-    "attribution": 0.5,
-    "number": 0.0,
+    "attribution": 0.7,
+    "number": 0.5,
     "place": 0.0,
 }
+_CLOSE_AREA = 0.4
+"""Named areas (cities, regions) are compared only between close wordings: a
+sentence names where something happened, where someone is from and whose
+officials spoke. Named facilities of one kind (two terminals) are compared in
+any wording of one claim."""
+
+
+# "one of the largest", "two more times", "three other victims": not a count of the thing.
+_NOT_A_COUNT = re.compile(r"\s+(?:of\b|more\b|other\b|others\b|additional\b|further\b|else\b)")
+
+
+_MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]|US\$|USD|EUR|GBP)\s?$")
+_MONEY_AFTER = re.compile(
+    r"\s*(?:million|billion|bn|m|k)?\s*(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?"
+    r"|USD|EUR|GBP)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +71,8 @@ class SlotValue:
     display: str
     mention: Mention
     loose: bool = False
+    complete: bool = False
+    """A list presented as complete ("both X and Y", "three countries: X, Y and Z")."""
     payload: Quantity | TimeValue | frozenset[str] | tuple[str, ...] | int | None = None
     surfaces: tuple[tuple[str, str], ...] = ()
 
@@ -78,18 +104,51 @@ def _mention(slots: UnitSlots, start: int, end: int) -> Mention:
     return Mention(slots.unit.article_id, start, end, slots.unit.field)
 
 
-def slot_values(slots: UnitSlots, names: dict[str, str]) -> list[SlotValue]:
-    """Every comparable value of one unit."""
+def slot_values(
+    slots: UnitSlots,
+    names: dict[str, str],
+    *,
+    published: str | None = None,
+    across_days: bool = True,
+) -> list[SlotValue]:
+    """Every comparable value of one unit (none for a dateline, a time stamp or a byline).
+
+    With ``across_days`` (values compared with other articles') weekdays and relative
+    days are resolved against ``published``, the article's date, and left out when
+    it is unknown; within one article they are compared as written.
+    """
     values: list[SlotValue] = []
     unit = slots.unit
-    for quantity in slots.quantities:
-        if quantity.key is None or quantity.role == "previous":
-            continue
+    if is_metadata_line(unit.text):
+        return values
+    counted = [
+        q
+        for q in slots.quantities
+        if q.key is not None
+        and q.role != "previous"
+        and not _NOT_A_COUNT.match(unit.text, q.end - unit.start)
+    ]
+    per_key = Counter(q.key for q in counted)
+    for quantity in counted:
+        # A sum of money is never the same figure as a count ("an eight-year, $160 million
+        # offer"): it gets a facet of its own.
+        money = _MONEY_BEFORE.search(
+            unit.text[: quantity.start - unit.start]
+        ) or _MONEY_AFTER.match(unit.text, quantity.end - unit.start)
+        # Several figures of one kind in one statement ("59% of ..., 44% with ...") are
+        # told apart by what each is about, which a key alone does not say.
         values.append(
-            SlotValue("number", quantity.key, (quantity.low, quantity.high), quantity.text,
-                      _mention(slots, quantity.start, quantity.end), payload=quantity)
+            SlotValue("number", f"{quantity.key} money" if money else str(quantity.key),
+                      (quantity.low, quantity.high), quantity.text,
+                      _mention(slots, quantity.start, quantity.end), payload=quantity,
+                      loose=per_key[quantity.key] > 1)
         )  # fmt: skip
-    for time in slots.times:
+    for stated in slots.times:
+        time: TimeValue | None = stated
+        if across_days and stated.kind in ("weekday", "relative"):
+            time = resolve(stated, published)
+        if time is None:
+            continue
         facet = f"{time.kind} {time.value.split()[0]}" if time.kind == "clock" else time.kind
         values.append(
             SlotValue("date", facet, time.value, time.text, _mention(slots, time.start, time.end),
@@ -106,10 +165,11 @@ def slot_values(slots: UnitSlots, names: dict[str, str]) -> list[SlotValue]:
     for group in slots.lists:
         listed |= group.ids
         display = ", ".join(sorted(names.get(i, i) for i in group.ids))
+        complete = complete_list(unit.text[: group.start - unit.start], len(group.ids))
         values.append(
             SlotValue("entity_set", group.type, group.ids, display,
                       _mention(slots, group.start, group.end), payload=group.ids,
-                      surfaces=written)
+                      surfaces=written, complete=complete)
         )  # fmt: skip
     singles: dict[str, list[tuple[str, int, int]]] = {}
     for ref in slots.entities:
@@ -128,9 +188,11 @@ def slot_values(slots: UnitSlots, names: dict[str, str]) -> list[SlotValue]:
                       payload=ids, surfaces=written)
         )  # fmt: skip
     negated = len(slots.negations) % 2
+    negates = tuple(("negates", head) for n in slots.negations for head in n.heads)
     values.append(
         SlotValue("polarity", "polarity", negated, "negated" if negated else "affirmative",
-                  _mention(slots, unit.start, unit.end), loose=True, payload=negated)
+                  _mention(slots, unit.start, unit.end), loose=True, payload=negated,
+                  surfaces=negates + tuple(("word", w) for w in sorted(slots.words)))
     )  # fmt: skip
     if slots.source_ids:
         display = ", ".join(sorted(names.get(i, i) for i in slots.source_ids))
@@ -139,10 +201,11 @@ def slot_values(slots: UnitSlots, names: dict[str, str]) -> list[SlotValue]:
         if link is not None:
             start, end = _source_span(slots, link.source)
         # A quotation's speaker is compared whatever the wording ("loose" = not quoted).
+        spoken = tuple((i, names.get(i, i).casefold()) for i in sorted(slots.source_ids))
         values.append(
             SlotValue("attribution", "source", slots.source_ids, display,
                       _mention(slots, start, end), loose=not slots.attribution.quote,
-                      payload=slots.source_ids)
+                      payload=slots.source_ids, surfaces=spoken)
         )  # fmt: skip
     return values
 
@@ -154,9 +217,81 @@ def _source_span(slots: UnitSlots, source: str) -> tuple[int, int]:
     return slots.unit.start + position, slots.unit.start + position + len(source)
 
 
+_COUNT_WORDS = {
+    "two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}  # fmt: skip
+_LEAD_WORD = re.compile(r"[\w-]+")
+
+
+def _swapped(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Two lists of one length that differ in exactly one member ("British, French and
+    US" and "American, British and Italian")."""
+    return len(first) == len(second) >= 2 and len(first & second) == len(first) - 1
+
+
+def complete_list(before: str, members: int) -> bool:
+    """Whether the words just before a list of ``members`` names say it is the whole list:
+    "both X and Y", "only X and Y", or its count ("three countries: X, Y and Z")."""
+    words = [w.casefold() for w in _LEAD_WORD.findall(before)[-4:]]
+    if words and words[-1] in ("both", "only", "just"):
+        return True
+    for word in words:
+        value = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+        if value == members:
+            return True
+    return False
+
+
+_HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr sir dame lord lady prof rev the".split()
+)  # fmt: skip
+_WEB_SUFFIX = re.compile(r"\.(?:com|net|org|co\.uk)$")
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name without honorifics and a web suffix ("MySpace.com")."""
+    words = (_WEB_SUFFIX.sub("", w.strip(".,'\u2019\"")) for w in name.casefold().split())
+    return frozenset(w for w in words if w and w.rstrip(".") not in _HONORIFICS)
+
+
+def same_person(first: SlotValue, second: SlotValue) -> bool:
+    """Whether some name of one value is a part of a name of the other ("Robert J" and
+    "Robert J Pickell", "Pickell" and "Robert Pickell"): one person written in full and
+    in part."""
+    for _, a in first.surfaces:
+        for _, b in second.surfaces:
+            x, y = _name_words(a), _name_words(b)
+            if x and y and (x <= y or y <= x):
+                return True
+    return False
+
+
+def _named_within(first: SlotValue, second: SlotValue) -> bool:
+    """Whether every name of ``first`` is written, in full or in part, in ``second``."""
+    mine = [(i, t) for i, t in first.surfaces if i in first.ids()]
+    theirs = [(i, t) for i, t in second.surfaces if i in second.ids()]
+    return bool(mine) and all(
+        any(
+            i == j or (x and y and (x <= y or y <= x))
+            for j, b in theirs
+            for x, y in [(_name_words(a), _name_words(b))]
+        )
+        for i, a in mine
+    )
+
+
+def same_place(first: SlotValue, second: SlotValue) -> bool:
+    """Whether two named areas can be the place of one happening: the same, one inside
+    the other, neighbouring cities, or either unknown to the gazetteer."""
+    return relation(first.display, second.display) != "different"
+
+
 def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
     """Whether two values of one facet can both be true; ``close`` if the wordings match."""
     if first.kind == "number" and isinstance(first.payload, Quantity):
+        if (first.loose or second.loose) and not close:
+            return True
         return isinstance(second.payload, Quantity) and first.payload.agrees_with(second.payload)
     if first.kind == "date" and isinstance(first.payload, TimeValue):
         if not close:
@@ -164,6 +299,8 @@ def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
         return isinstance(second.payload, TimeValue) and first.payload.agrees_with(second.payload)
     if first.kind == "entity_set":
         if (first.loose or second.loose) and not close:
+            return True
+        if _named_within(first, second) or _named_within(second, first):
             return True
         a_items, b_items = first.payload, second.payload
         if (
@@ -173,16 +310,28 @@ def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
         ):
             return a_items == b_items
         a, b = first.ids(), second.ids()
-        if not a & b and not close:
-            return True  # two different lists, not two versions of one
+        if not close and not (first.complete and second.complete) and not _swapped(a, b):
+            # Two lists in other words may name different members of one set, or two sets;
+            # one member swapped for another in lists of one length is a drifted detail.
+            return True
         return a <= b or b <= a
     if first.kind == "polarity":
-        return not close or first.key == second.key
-    if first.kind == "attribution":
-        # Outlets may credit one fact to different sources; a quotation has one speaker.
-        if not (close or not (first.loose or second.loose)):
+        if not close or first.key == second.key:
             return True
-        return bool(first.ids() & second.ids())
+        # Only a negation of what the other wording states outright: "was not taken into
+        # custody" against "was taken into custody", not a "not" elsewhere in the sentence.
+        negative, positive = (first, second) if first.key else (second, first)
+        heads = {w for tag, w in negative.surfaces if tag == "negates"}
+        return not heads & {w for tag, w in positive.surfaces if tag == "word"}
+    if first.kind == "attribution":
+        # Outlets quote different officials for one fact; only words in quotation
+        # marks, or a near-identical wording (a copy), credited to two different
+        # people disagree on who spoke.
+        if (first.loose or second.loose) and not close:
+            return True
+        return bool(first.ids() & second.ids()) or same_person(first, second)
+    if first.kind == "place" and first.facet == second.facet == "area":
+        return not close or first.key == second.key or same_place(first, second)
     return first.key == second.key
 
 
@@ -294,11 +443,17 @@ def compare_group(
     names: dict[str, str],
     *,
     skip: Callable[[SlotValue, SlotValue], bool] = lambda a, b: False,
+    published: Mapping[str, str | None] | None = None,
 ) -> list[Finding]:
-    """Disagreements among the mentions of one claim group (one mention per article field)."""
+    """Disagreements among the mentions of one claim group (one mention per article field).
+
+    ``published`` maps article ids to their publication dates, against which
+    weekdays and relative days are resolved.
+    """
+    dates = published or {}
     by_facet: dict[tuple[DiscrepancyKind, str], list[tuple[int, list[SlotValue]]]] = {}
     for index, slots in enumerate(members):
-        for value in slot_values(slots, names):
+        for value in slot_values(slots, names, published=dates.get(slots.unit.article_id)):
             entries = by_facet.setdefault((value.kind, value.facet), [])
             if entries and entries[-1][0] == index:
                 entries[-1][1].append(value)
@@ -316,7 +471,8 @@ def compare_group(
                 seen.add(signature)
                 if members[i].unit.article_id == members[j].unit.article_id:
                     continue
-                close = word_overlap(members[i], members[j]) >= _CLOSE[kind]
+                needed = _CLOSE_AREA if (kind, facet) == ("place", "area") else _CLOSE[kind]
+                close = word_overlap(members[i], members[j]) >= needed
                 texts = (members[i].unit.text, members[j].unit.text)
                 a, b = _conflicts(first, second, close, texts)
                 if any(skip(x, y) for x in a for y in b):
@@ -348,7 +504,7 @@ def compare_headline(
     lists of participants that share a member with the headline's list.
     """
     findings: list[Finding] = []
-    own = [v for v in slot_values(headline, names) if v.kind in _HEADLINE_KINDS]
+    own = [v for v in slot_values(headline, names, across_days=False) if v.kind in _HEADLINE_KINDS]
     for facet in sorted({(v.kind, v.facet) for v in own}):
         kind, name = facet
         mine = [v for v in own if (v.kind, v.facet) == facet]
@@ -357,7 +513,7 @@ def compare_headline(
         theirs = [
             v
             for slots in pool
-            for v in slot_values(slots, names)
+            for v in slot_values(slots, names, across_days=False)
             if (v.kind, v.facet) == facet and not (kind == "entity_set" and v.loose)
         ]
         if kind == "entity_set":

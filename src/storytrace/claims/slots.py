@@ -93,11 +93,12 @@ class PlaceRef:
 
 @dataclass(frozen=True, slots=True)
 class Negation:
-    """A negating word in a unit."""
+    """A negating word in a unit, and the words it negates (its head, as written and lemma)."""
 
     start: int
     end: int
     text: str
+    heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +264,12 @@ def unit_slots(
         if low <= q.start and q.end <= high
     ]
     negations = tuple(
-        Negation(t.idx + sentence_start, t.idx + len(t.text) + sentence_start, t.text)
+        Negation(
+            t.idx + sentence_start,
+            t.idx + len(t.text) + sentence_start,
+            t.text,
+            (t.head.lower_, t.head.lemma_.casefold()),
+        )
         for t in doc
         if low <= t.idx < high and (t.dep_ == "neg" or t.lower_ in _NEGATORS)
     )

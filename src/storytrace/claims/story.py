@@ -240,7 +240,9 @@ def analyze_claims(
         if len({units[i].article_id for i in members}) < 2:
             continue
         claim_id = claim_of[members[0]]
-        for finding in compare_group([slots[i] for i in members], names, skip=is_revision):
+        for finding in compare_group(
+            [slots[i] for i in members], names, skip=is_revision, published=published
+        ):
             update = duration_update(finding, claim_id, published, len(updates) + 1)
             if update is not None:
                 updates.append(update)

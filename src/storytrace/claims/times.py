@@ -1,10 +1,12 @@
 """Dates and clock times in a claim, normalised so that formats do not matter.
 
-A clock time keeps its zone (``local`` unless GMT/UTC or another zone is
-written after it) and whether it is approximate (``about 2:40 a.m.``); times
-in different zones are never compared. Weekdays, calendar dates (``13
-March``, ``March 13, 2026``), months and years are each compared with their
-own kind.
+Relative days ("yesterday", "on Thursday") say nothing alone: they are
+resolved against each article's own publication date
+(:mod:`.relative_dates`) before they are compared. A clock time keeps its
+zone (``local`` unless GMT/UTC or another zone is written after it) and
+whether it is approximate (``about 2:40 a.m.``); times in different zones
+are never compared. Weekdays, calendar dates (``13 March``, ``March 13,
+2026``), months and years are each compared with their own kind.
 
 >>> [(t.kind, t.value) for t in find_times("at about 2:40 a.m. local time (0140 GMT) on Friday")]
 [('clock', 'local 02:40'), ('clock', 'GMT 01:40'), ('weekday', 'friday')]
@@ -16,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-TimeKind = Literal["clock", "weekday", "date", "month", "year"]
+TimeKind = Literal["clock", "weekday", "relative", "date", "month", "year"]
 
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -50,6 +52,11 @@ _DATE = re.compile(
 _MONTH_ONLY = re.compile(
     rf"(?<!\w)(?:in|since|until|by|last|next|early|late|mid-?)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?(?!\w)"
 )
+_RELATIVE = re.compile(
+    r"(?<!\w)(yesterday|today|tonight|tomorrow|last night"
+    r"|this (?:morning|afternoon|evening))(?!\w)",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(r"(?<!\w)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?!\w)")
 _MEASURES = (
     r"%|per ?cent|people|persons|metres|meters|feet|ft|tonnes|tons|km|kilometres|miles|"
@@ -72,7 +79,9 @@ class TimeValue:
 
     def agrees_with(self, other: TimeValue) -> bool:
         """Whether two values of one kind can both be true; other kinds never disagree."""
-        if self.kind != other.kind:
+        if self.kind != other.kind or self.kind == "relative":
+            # "yesterday" in two articles of different days need not be one day; see
+            # storytrace.claims.relative_dates for resolving them against publication dates.
             return True
         if self.kind == "clock":
             zone, other_zone = self.value.split()[0], other.value.split()[0]
@@ -138,6 +147,11 @@ def find_times(text: str) -> list[TimeValue]:
         if free(match.start(), match.end()):
             value = match.group(1).casefold()
             found.append(TimeValue(match.start(), match.end(), match.group(), "weekday", value))
+            taken.append((match.start(), match.end()))
+    for match in _RELATIVE.finditer(text):
+        if free(match.start(), match.end()):
+            value = " ".join(match.group(1).casefold().split())
+            found.append(TimeValue(match.start(), match.end(), match.group(), "relative", value))
             taken.append((match.start(), match.end()))
     for match in _YEAR.finditer(text):
         if free(match.start(), match.end()):
