@@ -3,7 +3,8 @@
 ``small_report`` is a tiny invented story with every part filled; ``demo_story``
 builds a plausible analysis of the demo corpus's story A over its real
 articles (shared passages found with difflib, the rest from the answer key).
-``hostile_report`` fills every field a page shows with attacks.
+``hostile_report`` fills every field a page shows with attacks; ``ranked_report``
+holds two scored discrepancies, weakest first, one quoting a hostile sentence.
 """
 
 from __future__ import annotations
@@ -520,3 +521,30 @@ def two_story_report() -> Report:
     return Report(
         articles=(*base.articles, lone), rejected=base.rejected, stories=(*base.stories, second)
     )
+
+
+def ranked_report() -> Report:
+    """Two discrepancies stored weakest first, the strong one with hostile sentences."""
+    hostile = "<script>alert(1)</script> said 23 <b>people</b> died. Later news."
+    first = Article(id="h1", source="x", text=hostile, outlet="<i>Wire</i>")
+    second = Article(id="h2", source="y", text="Police said 32 people died.", outlet="Daily")
+    weak = Discrepancy(
+        "discrepancy-2",
+        "place",
+        None,
+        "place named differs",
+        (Variant("Wire", (Mention("h1", 0, 1),)), Variant("Daily", (Mention("h2", 0, 1),))),
+        score=0.2,
+    )
+    strong = Discrepancy(
+        "discrepancy-1",
+        "number",
+        None,
+        "figure for people/killed differs",
+        (Variant("23", (Mention("h1", 31, 33),)), Variant("32", (Mention("h2", 12, 14),))),
+        facet="people/killed",
+        score=0.9,
+        reasons=("a count of people",),
+    )
+    story = StoryAnalysis(Story("s", ("h1", "h2")), discrepancies=(weak, strong))
+    return Report(articles=(first, second), stories=(story,))

@@ -292,3 +292,17 @@ def test_claims_story_reuse_passages_join_claims() -> None:
     joined = analyze_claims([first, second], lineage_of={"a": "x", "b": "x"}, reuse=[reuse])
     [claim] = joined.claims
     assert (claim.support, claim.independent_support) == (2, 1)
+
+
+def test_claims_story_demo_discrepancies_strongest_first_with_consecutive_ids(demo) -> None:
+    _, result = demo
+    ranked = result.discrepancies
+    scores = [d.score for d in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < score <= 1 for score in scores) and all(d.reasons for d in ranked)
+    assert [d.id for d in ranked] == [f"discrepancy-{n}" for n in range(1, len(ranked) + 1)]
+    # The casualty figures (headline "No injuries", 23 vs 32) outrank the terminal's name.
+    assert ranked[0].facet.startswith("people/")
+    [terminal] = [d for d in ranked if d.kind == "place"]
+    casualties = [d for d in ranked if d.facet.startswith("people/")]
+    assert all(d.score > terminal.score for d in casualties)

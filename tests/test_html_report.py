@@ -11,7 +11,7 @@ from markupsafe import escape
 from storytrace.models import Article, Report, Story, StoryAnalysis
 from storytrace.report.html import render_html, report_policy, write_html
 from storytrace.report.templating import asset, csp_hash
-from tests.handmade import HOSTILE, hostile_report, small_report
+from tests.handmade import HOSTILE, hostile_report, ranked_report, small_report
 from tests.safety import assert_inert, inspect_html
 
 SCRIPT = asset("storytrace.js")
@@ -108,3 +108,14 @@ def test_html_report_escapes_hostile_ids() -> None:
     page = render_html(Report(articles=(article, other), stories=(story,)))
     assert_inert(page, allowed_scripts=[SCRIPT])
     assert "<script>alert(7)" not in page
+
+
+def test_html_report_shows_discrepancies_strongest_first_with_both_sentences_escaped() -> None:
+    page = render_html(ranked_report())
+    assert_inert(page, allowed_scripts=[SCRIPT])
+    assert page.index("figure for people/killed") < page.index("place named differs")
+    sides = re.findall(r'<div class="sides">(.*?)</div>', page, re.S)[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; said <mark>23</mark> &lt;b&gt;people" in sides
+    assert "Police said <mark>32</mark> people died." in sides
+    assert "&lt;i&gt;Wire&lt;/i&gt;" in sides and "<script>" not in sides
+    assert 'title="score 0.90&#10;a count of people">strong' in page

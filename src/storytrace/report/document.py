@@ -198,6 +198,9 @@ def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
         "scope": discrepancy.scope,
         "claim_id": discrepancy.claim_id,
         "summary": discrepancy.summary,
+        "facet": discrepancy.facet,
+        "score": _share(discrepancy.score),
+        "reasons": list(discrepancy.reasons),
         "variants": [
             {"value": v.value, "mentions": [mention_document(m) for m in v.mentions]}
             for v in discrepancy.variants

@@ -9,8 +9,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 
-from storytrace.models import RELATION_LABELS, Article, Mention, Report, StoryAnalysis
+from storytrace.claims.ranking import compared_variants, sentence_span, strength, strongest_first
+from storytrace.models import (
+    RELATION_LABELS,
+    Article,
+    Discrepancy,
+    Mention,
+    Report,
+    StoryAnalysis,
+)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -119,14 +128,30 @@ def _story_section(analysis: StoryAnalysis, articles: Mapping[str, Article]) -> 
             lines += [f"- {_preview(c.text, 40)} — {c.support} article(s)" for c in single[:10]]
         lines.append("")
     if analysis.discrepancies:
-        lines += ["**Discrepancies**", ""]
-        for item in analysis.discrepancies:
-            scope = " (headline vs body)" if item.scope == "headline_body" else ""
-            lines.append(f"- {item.kind}{scope}: {escape_markdown(item.summary)}")
-            for variant in item.variants:
-                quotes = "; ".join(_quote(m, articles) for m in variant.mentions)
-                lines.append(f"  - {escape_markdown(variant.value)}: {quotes}")
+        lines += ["**Discrepancies** (strongest first)", ""]
+        for item in strongest_first(analysis.discrepancies):
+            lines += _discrepancy(item, articles)
         lines.append("")
+    return lines
+
+
+def _discrepancy(item: Discrepancy, articles: Mapping[str, Article]) -> list[str]:
+    """A discrepancy with its strength, both sentences quoted, then every version's mentions."""
+    scope = " (headline vs body)" if item.scope == "headline_body" else ""
+    label = "update" if item.scope == "over_time" else f"{strength(item.score)} {item.score:.2f}"
+    lines = [f"- **{label}** {item.kind}{scope}: {escape_markdown(item.summary)}"]
+    if item.reasons:
+        lines.append(f"  - why: {escape_markdown('; '.join(item.reasons))}")
+    for variant in compared_variants(item) or ():
+        sentence = sentence_span(variant.mentions[0], articles) if variant.mentions else None
+        if sentence is None:
+            continue
+        mention = variant.mentions[0]
+        quoted = _quote(replace(mention, start=sentence.start, end=sentence.end), articles)
+        lines.append(f"  - in context, **{escape_markdown(variant.value)}**: {quoted}")
+    for variant in item.variants:
+        quotes = "; ".join(_quote(m, articles) for m in variant.mentions)
+        lines.append(f"  - {escape_markdown(variant.value)}: {quotes}")
     return lines
 
 

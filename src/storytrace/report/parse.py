@@ -167,6 +167,10 @@ def _discrepancy(data: dict[str, Any]) -> Discrepancy:
         variants=tuple(
             Variant(value=v["value"], mentions=_mentions(v["mentions"])) for v in data["variants"]
         ),
+        # Reports written before discrepancies were ranked have no facet, score or reasons.
+        facet=data.get("facet", ""),
+        score=data.get("score", 0.0),
+        reasons=tuple(data.get("reasons", ())),
     )
 
 

@@ -20,7 +20,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from storytrace.models import Article, Mention, Removed, Report, StoryAnalysis
+from storytrace.claims.ranking import (
+    compared_variants,
+    sentence_span,
+    strength,
+    strongest_first,
+)
+from storytrace.models import (
+    Article,
+    Discrepancy,
+    Mention,
+    Removed,
+    Report,
+    StoryAnalysis,
+    Variant,
+)
 from storytrace.report.compare import (
     AnnotatedText,
     Comparison,
@@ -80,13 +94,42 @@ class VariantView:
 
 
 @dataclass(frozen=True, slots=True)
+class Side:
+    """One version of a disputed fact in the sentence that states it, the value marked.
+
+    ``start`` and ``end`` place the sentence in the article's headline or text;
+    ``before``, ``marked`` and ``after`` are its words around the value.
+    """
+
+    value: str
+    article_id: str
+    outlet: str | None
+    field: str
+    start: int
+    end: int
+    before: str
+    marked: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
 class DiscrepancyView:
+    """A discrepancy as shown: its strength, the two sentences side by side, every version.
+
+    ``strength`` is ``strong``, ``moderate`` or ``weak``, or ``update`` for a
+    revision over time; ``sides`` is empty when the articles are not at hand.
+    """
+
     id: str
     kind: str
     scope: str
     summary: str
     claim_id: str | None
     variants: tuple[VariantView, ...]
+    score: float
+    strength: str
+    reasons: tuple[str, ...]
+    sides: tuple[Side, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +308,53 @@ def quote(mention: Mention, articles: Mapping[str, Article]) -> Quote:
     )
 
 
+def _side(variant: Variant, articles: Mapping[str, Article]) -> Side | None:
+    """The sentence stating a variant's first mention, cut around the mention."""
+    if not variant.mentions:
+        return None
+    mention = variant.mentions[0]
+    span = sentence_span(mention, articles)
+    if span is None:
+        return None
+    article = articles[mention.article_id]
+    text = (article.title or "") if mention.field == "title" else article.text
+    # A very long sentence is shown around its value, as a quotation is cut.
+    start = max(span.start, mention.start - QUOTE_CHARS // 2)
+    end = min(span.end, max(mention.end, start + QUOTE_CHARS))
+    return Side(
+        value=variant.value,
+        article_id=article.id,
+        outlet=article.outlet,
+        field=mention.field,
+        start=span.start,
+        end=span.end,
+        before=("…" if start > span.start else "") + text[start : mention.start].lstrip(),
+        marked=text[mention.start : mention.end],
+        after=text[mention.end : end].rstrip() + ("…" if end < span.end else ""),
+    )
+
+
+def discrepancy_view(discrepancy: Discrepancy, articles: Mapping[str, Article]) -> DiscrepancyView:
+    """One discrepancy with its strength and, side by side, the sentences of two versions."""
+    pair = compared_variants(discrepancy)
+    sides = tuple(side for v in pair or () if (side := _side(v, articles)) is not None)
+    return DiscrepancyView(
+        id=discrepancy.id,
+        kind=discrepancy.kind,
+        scope=discrepancy.scope,
+        summary=discrepancy.summary,
+        claim_id=discrepancy.claim_id,
+        variants=tuple(
+            VariantView(v.value, tuple(quote(m, articles) for m in v.mentions))
+            for v in discrepancy.variants
+        ),
+        score=discrepancy.score,
+        strength="update" if discrepancy.scope == "over_time" else strength(discrepancy.score),
+        reasons=discrepancy.reasons,
+        sides=sides if len(sides) == 2 else (),
+    )
+
+
 def _furniture(removed: Sequence[Removed]) -> tuple[FurnitureGroup, ...]:
     groups: dict[str, list[str]] = {}
     for piece in removed:
@@ -434,18 +524,7 @@ def story_view(
         timeline=build_timeline(analysis, articles),
         matrix=build_matrix(analysis, articles),
         discrepancies=tuple(
-            DiscrepancyView(
-                id=d.id,
-                kind=d.kind,
-                scope=d.scope,
-                summary=d.summary,
-                claim_id=d.claim_id,
-                variants=tuple(
-                    VariantView(v.value, tuple(quote(m, articles) for m in v.mentions))
-                    for v in d.variants
-                ),
-            )
-            for d in analysis.discrepancies
+            discrepancy_view(d, articles) for d in strongest_first(analysis.discrepancies)
         ),
         pairs=pair_summaries(analysis, articles),
         comparison=comparison,
