@@ -185,3 +185,20 @@ def test_a_weekday_ahead_is_resolved_forward() -> None:
         published=("2024-03-15", "2024-03-16"),
     )
     assert not [d for d in found if d.kind == "date"]
+
+
+def test_a_negation_elsewhere_in_the_sentence_is_no_polarity_conflict() -> None:
+    found = _kinds(
+        "His lawyers said they could not communicate with him in any meaningful way.",
+        "His lawyers said they could not communicate in any meaningful way with a client "
+        "who didn't know where he was.",
+    )
+    assert not [d for d in found if d.kind == "polarity"]
+
+
+def test_the_same_words_negated_on_one_side_are_a_polarity_conflict() -> None:
+    found = _kinds(
+        "The suspect was taken into custody on the same evening, the police chief said.",
+        "The suspect was not taken into custody on the same evening, the police chief said.",
+    )
+    assert [d for d in found if d.kind == "polarity"]

@@ -39,9 +39,13 @@ _CLOSE: dict[DiscrepancyKind, float] = {
     "polarity": 0.5,
     "date": 0.4,
     "attribution": 0.7,
-    "number": 0.5,
+    "number": 0.35,
     "place": 0.0,
 }
+_AT_LEAST: dict[DiscrepancyKind, float] = {"number": 0.2}
+"""Overlap below which two mentions are not compared at all: figures of one kind in
+sentences that share almost nothing else ("13 homers ... in 54 games" and "33
+homers and 121 RBIs" over a whole season) count different things."""
 _CLOSE_FACETS: dict[tuple[DiscrepancyKind, str], float] = {
     ("place", "area"): 0.4,
     ("date", "weekday"): 0.6,
@@ -257,6 +261,10 @@ _HONORIFICS = frozenset(
 _WEB_SUFFIX = re.compile(r"\.(?:com|net|org|co\.uk)$")
 
 
+def _tagged(value: SlotValue, tag: str) -> set[str]:
+    return {word for kind, word in value.surfaces if kind == tag}
+
+
 def _name_words(name: str) -> frozenset[str]:
     """The words of a name without honorifics and a web suffix ("MySpace.com")."""
     words = (_WEB_SUFFIX.sub("", w.strip(".,'\u2019\"")) for w in name.casefold().split())
@@ -324,13 +332,16 @@ def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
             return True
         return a <= b or b <= a
     if first.kind == "polarity":
-        if not close or first.key == second.key:
+        if not close:
             return True
-        # Only a negation of what the other wording states outright: "was not taken into
-        # custody" against "was taken into custody", not a "not" elsewhere in the sentence.
-        negative, positive = (first, second) if first.key else (second, first)
-        heads = {w for tag, w in negative.surfaces if tag == "negates"}
-        return not heads & {w for tag, w in positive.surfaces if tag == "word"}
+        # Only a word negated on one side and stated without negation on the other: "was
+        # not taken into custody" against "was taken into custody"; not a "not" elsewhere
+        # in the sentence, nor two negations where one has one.
+        a_heads, b_heads = _tagged(first, "negates"), _tagged(second, "negates")
+        return not (
+            (a_heads - b_heads) & _tagged(second, "word")
+            or (b_heads - a_heads) & _tagged(first, "word")
+        )
     if first.kind == "attribution":
         # Outlets quote different officials for one fact; only words in quotation
         # marks, or a near-identical wording (a copy), credited to two different
@@ -479,8 +490,10 @@ def compare_group(
                 seen.add(signature)
                 if members[i].unit.article_id == members[j].unit.article_id:
                     continue
-                needed = _CLOSE_FACETS.get((kind, facet), _CLOSE[kind])
-                close = word_overlap(members[i], members[j]) >= needed
+                overlap = word_overlap(members[i], members[j])
+                if overlap < _AT_LEAST.get(kind, 0.0):
+                    continue
+                close = overlap >= _CLOSE_FACETS.get((kind, facet), _CLOSE[kind])
                 texts = (members[i].unit.text, members[j].unit.text)
                 a, b = _conflicts(first, second, close, texts)
                 if any(skip(x, y) for x in a for y in b):
