@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from storytrace.claims import analyze_claims
-from storytrace.claims.discrepancies import complete_list
 from storytrace.claims.gazetteer import relation
 from storytrace.claims.metadata_lines import is_metadata_line
 from storytrace.claims.relative_dates import resolve
+from storytrace.claims.same_fact import complete_list
 from storytrace.claims.times import TimeValue
 from storytrace.models import Article, Discrepancy
 

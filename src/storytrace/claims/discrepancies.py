@@ -26,6 +26,7 @@ from storytrace.claims.gazetteer import relation
 from storytrace.claims.metadata_lines import is_metadata_line
 from storytrace.claims.quantities import Quantity
 from storytrace.claims.relative_dates import FUTURE, resolve
+from storytrace.claims.same_fact import complete_list, part_of, swapped
 from storytrace.claims.slots import UnitSlots
 from storytrace.claims.times import TimeValue
 from storytrace.models import DiscrepancyKind, Mention, Variant
@@ -229,72 +230,22 @@ def _source_span(slots: UnitSlots, source: str) -> tuple[int, int]:
     return slots.unit.start + position, slots.unit.start + position + len(source)
 
 
-_COUNT_WORDS = {
-    "two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10,
-}  # fmt: skip
-_LEAD_WORD = re.compile(r"[\w-]+")
-
-
-def _swapped(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Two lists of one length that differ in exactly one member ("British, French and
-    US" and "American, British and Italian")."""
-    return len(first) == len(second) >= 2 and len(first & second) == len(first) - 1
-
-
-def complete_list(before: str, members: int) -> bool:
-    """Whether the words just before a list of ``members`` names say it is the whole list:
-    "both X and Y", "only X and Y", or its count ("three countries: X, Y and Z")."""
-    words = [w.casefold() for w in _LEAD_WORD.findall(before)[-4:]]
-    if words and words[-1] in ("both", "only", "just"):
-        return True
-    for word in words:
-        value = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
-        if value == members:
-            return True
-    return False
-
-
-_HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr sir dame lord lady prof rev the".split()
-)  # fmt: skip
-_WEB_SUFFIX = re.compile(r"\.(?:com|net|org|co\.uk)$")
-
-
 def _tagged(value: SlotValue, tag: str) -> set[str]:
     return {word for kind, word in value.surfaces if kind == tag}
-
-
-def _name_words(name: str) -> frozenset[str]:
-    """The words of a name without honorifics and a web suffix ("MySpace.com")."""
-    words = (_WEB_SUFFIX.sub("", w.strip(".,'\u2019\"")) for w in name.casefold().split())
-    return frozenset(w for w in words if w and w.rstrip(".") not in _HONORIFICS)
 
 
 def same_person(first: SlotValue, second: SlotValue) -> bool:
     """Whether some name of one value is a part of a name of the other ("Robert J" and
     "Robert J Pickell", "Pickell" and "Robert Pickell"): one person written in full and
     in part."""
-    for _, a in first.surfaces:
-        for _, b in second.surfaces:
-            x, y = _name_words(a), _name_words(b)
-            if x and y and (x <= y or y <= x):
-                return True
-    return False
+    return any(part_of(a, b) for _, a in first.surfaces for _, b in second.surfaces)
 
 
 def _named_within(first: SlotValue, second: SlotValue) -> bool:
     """Whether every name of ``first`` is written, in full or in part, in ``second``."""
     mine = [(i, t) for i, t in first.surfaces if i in first.ids()]
     theirs = [(i, t) for i, t in second.surfaces if i in second.ids()]
-    return bool(mine) and all(
-        any(
-            i == j or (x and y and (x <= y or y <= x))
-            for j, b in theirs
-            for x, y in [(_name_words(a), _name_words(b))]
-        )
-        for i, a in mine
-    )
+    return bool(mine) and all(any(i == j or part_of(a, b) for j, b in theirs) for i, a in mine)
 
 
 def same_place(first: SlotValue, second: SlotValue) -> bool:
@@ -326,7 +277,7 @@ def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
         ):
             return a_items == b_items
         a, b = first.ids(), second.ids()
-        if not close and not (first.complete and second.complete) and not _swapped(a, b):
+        if not close and not (first.complete and second.complete) and not swapped(a, b):
             # Two lists in other words may name different members of one set, or two sets;
             # one member swapped for another in lists of one length is a drifted detail.
             return True
