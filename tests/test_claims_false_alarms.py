@@ -202,3 +202,27 @@ def test_the_same_words_negated_on_one_side_are_a_polarity_conflict() -> None:
         "The suspect was not taken into custody on the same evening, the police chief said.",
     )
     assert [d for d in found if d.kind == "polarity"]
+
+
+def test_a_city_the_entity_model_mistypes_is_still_a_place() -> None:
+    found = _kinds(
+        "Violent clashes broke out in the capital, Athens, following a day of protests.",
+        "Violent clashes broke out in the capital, Accra, following a day of protests.",
+    )
+    assert [d for d in found if d.kind == "place"]
+
+
+def test_a_place_named_on_both_sides_does_not_hide_a_swapped_one() -> None:
+    found = _kinds(
+        "There is breaking news out of Troy, Michigan, a suburb of Detroit.",
+        "There is breaking news out of Troy, Pennsylvania, a suburb of Detroit.",
+    )
+    assert [d for d in found if d.kind == "place"]
+
+
+def test_a_negated_copula_is_compared_by_the_sentence() -> None:
+    found = _kinds(
+        "The decision was made after the coach met with the surgeon this past week.",
+        "The decision was not made after the coach met with the surgeon this past week.",
+    )
+    assert [d for d in found if d.kind == "polarity"]

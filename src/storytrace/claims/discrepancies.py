@@ -289,10 +289,13 @@ def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
         # not taken into custody" against "was taken into custody"; not a "not" elsewhere
         # in the sentence, nor two negations where one has one.
         a_heads, b_heads = _tagged(first, "negates"), _tagged(second, "negates")
-        return not (
-            (a_heads - b_heads) & _tagged(second, "word")
-            or (b_heads - a_heads) & _tagged(first, "word")
-        )
+        a_words, b_words = _tagged(first, "word"), _tagged(second, "word")
+        a_only, b_only = a_heads - b_heads, b_heads - a_heads
+        if (a_only and not a_only & a_words) or (b_only and not b_only & b_words):
+            # The negated word is a function word ("was not", "could not have"): the
+            # sentence's parity of negations is all there is to compare.
+            return first.key == second.key
+        return not (a_only & b_words or b_only & a_words)
     if first.kind == "attribution":
         # Outlets quote different officials for one fact; only words in quotation
         # marks, or a near-identical wording (a copy), credited to two different
@@ -334,15 +337,20 @@ def _conflicts(
     missing from the other wording.
     """
     first_text, second_text = texts if texts is not None else (None, None)
+    # A value both sides state alike is matched already: it cannot also stand in for a
+    # different value ("Olympic Park" in both does not make "Colorado" agree with "Utah").
+    first_rest = [a for a in first if not any(a.key == b.key for b in second)]
+    second_rest = [b for b in second if not any(a.key == b.key for a in first)]
     only_first = [
         a
-        for a in first
-        if not any(compatible(a, b, close) for b in second) and _unwritten(a, second, second_text)
+        for a in first_rest
+        if not any(compatible(a, b, close) for b in second_rest)
+        and _unwritten(a, second, second_text)
     ]
     only_second = [
         b
-        for b in second
-        if not any(compatible(a, b, close) for a in first) and _unwritten(b, first, first_text)
+        for b in second_rest
+        if not any(compatible(a, b, close) for a in first_rest) and _unwritten(b, first, first_text)
     ]
     if only_first and only_second:
         return only_first, only_second

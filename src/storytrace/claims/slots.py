@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storytrace.claims.entities import EntityMention, StoryEntities
+from storytrace.claims.gazetteer import locate
 from storytrace.claims.quantities import Quantity, find_quantities
 from storytrace.claims.records import Attribution, ClaimUnit
 from storytrace.claims.times import TimeValue, find_times
@@ -115,6 +116,18 @@ class UnitSlots:
     negations: tuple[Negation, ...]
     source_ids: frozenset[str]
     words: frozenset[str]
+
+
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|outside)|\bcapital,)\s+$", re.IGNORECASE)
+
+
+def _located(field_text: str, mention: EntityMention) -> bool:
+    """A name the entity model took for a person or organisation that follows "in", "at",
+    "near" or "the capital," and that the gazetteer knows: "clashes in the capital,
+    Accra", "a store in Yamoussoukro"."""
+    if not _LOCATIVE.search(field_text[max(0, mention.start - 12) : mention.start]):
+        return False
+    return bool(locate(mention.text))
 
 
 def facilities(text: str) -> list[tuple[int, int, str, str]]:
@@ -241,7 +254,11 @@ def unit_slots(
             continue
         # A name the model reads as a place here is compared as a place, whatever
         # it is elsewhere in the story ("Jackson, Miss." next to "Jackson said").
-        if kind == "place" or (mention.label in _PLACE_LABELS and kind != "country"):
+        if (
+            kind == "place"
+            or (mention.label in _PLACE_LABELS and kind != "country")
+            or (kind in ("person", "organisation") and _located(field_text, mention))
+        ):
             places.append(
                 PlaceRef(
                     mention.entity_id,
