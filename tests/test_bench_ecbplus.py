@@ -46,6 +46,37 @@ def test_ecbplus_detokenize_spacing(tokens: list[str], text: str) -> None:
     assert detokenize(tokens) == text
 
 
+@pytest.mark.parametrize(
+    ("tokens", "text"),
+    [
+        (["a", "6", ".", "1", "-", "magnitude", "quake"], "a 6.1 - magnitude quake"),
+        (["170", ",", "000", "people"], "170,000 people"),
+        (["5", ",", "184", ",", "000", "pixels"], "5,184,000 pixels"),
+        (["$2", ".", "6", "million", "(", "\u00a31", ".", "7m", ")"], "$2.6 million (\u00a31.7m)"),
+        (["$", "1", ",", "199", "and", "2", ".", "7GHz"], "$1,199 and 2.7GHz"),
+        (["fell", "2", ",", "000ft"], "fell 2,000ft"),
+        (["at", "8", ".", "40am"], "at 8.40am"),
+        (["on", "08", ".", "07", ".", "2012"], "on 08.07.2012"),
+        # Left apart: a year then a clock time, a height then a weight, lists, dates.
+        (["July", "23", ",", "2008", ".", "4", ":", "49", "pm"], "July 23, 2008. 4:49 pm"),
+        (["6", "-", "foot", "-", "8", ",", "225", "-", "pound"], "6 - foot - 8, 225 - pound"),
+        (["5", "-", "11", ",", "220"], "5 - 11, 220"),
+        (["March", "2", ",", "2013"], "March 2, 2013"),
+        (["IE6", ",", "7", ",", "8"], "IE6, 7, 8"),
+        (["from", "10", ",", "12", "years"], "from 10, 12 years"),
+        (["No", ".", "1"], "No. 1"),
+        (["in", "2009", "."], "in 2009."),
+    ],
+)
+def test_ecbplus_detokenize_rejoins_split_numbers(tokens: list[str], text: str) -> None:
+    assert detokenize(tokens) == text
+
+
+def test_ecbplus_read_document_keeps_sentences_apart_at_numbers(tmp_path: Path) -> None:
+    path = _write(tmp_path, "3_7ecb.xml", [["It", "hit", "in", "2009", "."], ["5", "died", "."]])
+    assert read_document(path).article.text == "It hit in 2009.\n5 died."
+
+
 def test_ecbplus_read_document_keeps_url_apart(tmp_path: Path) -> None:
     path = _write(
         tmp_path,

@@ -36,6 +36,12 @@ _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "\u201c", "\u2018"})
 _APOSTROPHES = frozenset({"'", "\u2019"})
 _CLITICS = frozenset({"s", "t", "d", "m", "ll", "re", "ve"})
 _QUOTE_FORMS = {"``": '"', "''": '"'}
+# A number the tokenizer split at its decimal point or thousands comma: the
+# part before may carry a currency sign ("$2 . 6"), the part after a unit
+# ("1 . 7GHz", "2 , 000ft").
+_NUMBER_BEFORE_POINT = re.compile(r"^[$\u00a3\u20ac]?\d+$")
+_NUMBER_BEFORE_COMMA = re.compile(r"^[$\u00a3\u20ac]?\d{1,3}$")
+_THOUSANDS_GROUP = re.compile(r"^\d{3}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,11 @@ def detokenize(tokens: Sequence[str]) -> str:
 
     >>> detokenize(["He", "said", "``", "no", "''", ",", "did", "n't", "he", "?"])
     'He said "no", didn\\'t he?'
+
+    A number split at its decimal point or thousands comma is one number again:
+
+    >>> detokenize(["A", "6", ".", "1", "quake", "hit", "170", ",", "000", "people", "."])
+    'A 6.1 quake hit 170,000 people.'
     """
     pieces: list[str] = []
     glue_next = True
@@ -94,8 +105,10 @@ def detokenize(tokens: Sequence[str]) -> str:
                 previous in _APOSTROPHES and token in _CLITICS
             )
             # A clock time or score split as "4 : 59" is one token again.
-            glue_after = token in _NO_SPACE_AFTER or (
-                token == ":" and previous.isdigit() and following.isdigit()
+            glue_after = (
+                token in _NO_SPACE_AFTER
+                or (token == ":" and previous.isdigit() and following.isdigit())
+                or _splits_number(tokens, index)
             )
         if pieces and not glue_next and not glue_before:
             pieces.append(" ")
@@ -103,6 +116,33 @@ def detokenize(tokens: Sequence[str]) -> str:
         glue_next = glue_after
         previous = token
     return "".join(pieces)
+
+
+def _splits_number(tokens: Sequence[str], index: int) -> bool:
+    """Whether ``tokens[index]`` is the decimal point or a thousands comma of a
+    number the tokenizer split ("6 . 1", "170 , 000").
+
+    Not a point before a clock time ("July 23 , 2008 . 4 : 49 pm") nor a comma
+    after a height ("6 - foot - 8 , 225 - pound").
+    """
+    if index == 0 or index + 1 >= len(tokens):
+        return False
+    before, token, after = tokens[index - 1], tokens[index], tokens[index + 1]
+    two_before = tokens[index - 2] if index >= 2 else ""
+    two_after = tokens[index + 2] if index + 2 < len(tokens) else ""
+    if token == ".":
+        return (
+            _NUMBER_BEFORE_POINT.match(before) is not None
+            and after[:1].isdigit()
+            and not (after.isdigit() and two_after == ":")
+        )
+    if token == ",":
+        return (
+            _NUMBER_BEFORE_COMMA.match(before) is not None
+            and _THOUSANDS_GROUP.match(after) is not None
+            and two_before != "-"
+        )
+    return False
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
