@@ -226,3 +226,12 @@ def test_a_negated_copula_is_compared_by_the_sentence() -> None:
         "The decision was not made after the coach met with the surgeon this past week.",
     )
     assert [d for d in found if d.kind == "polarity"]
+
+
+def test_unharmed_and_no_one_else_injured_are_no_polarity_conflict() -> None:
+    found = _kinds(
+        "The other guests at the party managed to escape unharmed.",
+        "One man was shot but the other guests at the party managed to escape and no one "
+        "else was injured.",
+    )
+    assert not [d for d in found if d.kind == "polarity"]

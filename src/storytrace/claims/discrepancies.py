@@ -44,6 +44,8 @@ _CLOSE: dict[DiscrepancyKind, float] = {
     "place": 0.0,
 }
 _AT_LEAST: dict[DiscrepancyKind, float] = {"number": 0.2}
+_COPY_OVERLAP = 0.7
+"""Word overlap of a near-identical wording: a copy, reworded at most lightly."""
 """Overlap below which two mentions are not compared at all: figures of one kind in
 sentences that share almost nothing else ("13 homers ... in 54 games" and "33
 homers and 121 RBIs" over a whole season) count different things."""
@@ -293,8 +295,10 @@ def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
         a_only, b_only = a_heads - b_heads, b_heads - a_heads
         if (a_only and not a_only & a_words) or (b_only and not b_only & b_words):
             # The negated word is a function word ("was not", "could not have"): the
-            # sentence's parity of negations is all there is to compare.
-            return first.key == second.key
+            # sentence's parity of negations is all there is to compare, and only in a
+            # near-identical wording ("no one else was injured" is "unharmed").
+            shared = len(a_words & b_words) / max(1, len(a_words | b_words))
+            return shared < _COPY_OVERLAP or first.key == second.key
         return not (a_only & b_words or b_only & a_words)
     if first.kind == "attribution":
         # Outlets quote different officials for one fact; only words in quotation
