@@ -235,3 +235,11 @@ def test_unharmed_and_no_one_else_injured_are_no_polarity_conflict() -> None:
         "else was injured.",
     )
     assert not [d for d in found if d.kind == "polarity"]
+
+
+def test_an_age_set_off_by_commas_is_compared() -> None:
+    found = _kinds(
+        "The actress, 26, checked in to a treatment centre late on Thursday, her lawyer said.",
+        "The actress, 29, checked in to a treatment centre late on Thursday, her lawyer said.",
+    )
+    assert [d for d in found if d.kind == "number"]

@@ -15,6 +15,8 @@ hospital", "23 hurt" and "No injuries" are compared.
 
 >>> [(q.low, q.high, q.key) for q in find_quantities("At least 32 people were injured.")]
 [(32.0, 36.8, 'people/injured')]
+>>> [(q.low, q.key) for q in find_quantities("The actress, 26, checked in late on Thursday.")]
+[(26.0, 'age')]
 """
 
 from __future__ import annotations
@@ -220,6 +222,21 @@ def _key(noun: str | None, match: re.Match[str], window: str) -> str | None:
     return _UNIT_SYNONYMS.get(noun, _singular(noun))
 
 
+_AGE_BEFORE = re.compile(r"[^\W\d_],\s*$")
+_AGE_AFTER = re.compile(r"\s*[,)]")
+
+
+def _is_age(text: str, match: re.Match[str]) -> bool:
+    """A bare number set off by commas after a name or noun: "The actress, 26, checked in"."""
+    digits = match["digits"]
+    if not digits or not digits.isdigit() or not 1 <= int(digits) <= 120 or match["qualifier"]:
+        return False
+    return bool(
+        _AGE_BEFORE.search(text[max(0, match.start() - 3) : match.start()])
+        and _AGE_AFTER.match(text, match.end())
+    )
+
+
 def _singular(noun: str) -> str:
     if noun.endswith("ies") and len(noun) > 4:
         return noun[:-3] + "y"
@@ -251,6 +268,8 @@ def find_quantities(
         window = text[start : min(len(text), end + 60)]
         noun = _noun_from_tokens(tokens, end) if tokens is not None else _noun_from_words(text, end)
         key = _key(noun, match, window)
+        if key is None and _is_age(text, match):
+            key = "age"
         role: QuantityRole = "value"
         if revised:
             role = "previous" if _PREVIOUS.search(text[max(0, start - 30) : start]) else "current"
