@@ -130,3 +130,18 @@ def test_bench_claims_inject_is_deterministic_with_a_seed() -> None:
 def test_bench_claims_inject_leaves_a_line_without_targets_alone() -> None:
     line = "Nothing here can be changed in any way."
     assert inject(line, "attribution", random.Random(0)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "speakers"),
+    [
+        ("The storm killed 12 cattle, said Mr. Alden Pryce.", ["Alden Pryce"]),
+        ("Mayor Robert Pickell said the suspect was subdued.", ["Robert Pickell"]),
+        ("Schools will stay closed, according to Dr. Miriam Okafor.", ["Miriam Okafor"]),
+        ("Dr. Miriam Okafor, a neurosurgeon, is the leading contender for the post.", []),
+    ],
+)
+def test_bench_claims_inject_attribution_targets_only_speakers(
+    line: str, speakers: list[str]
+) -> None:
+    assert [v.key for v in find_values("attribution", line)] == speakers

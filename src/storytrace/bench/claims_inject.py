@@ -10,7 +10,8 @@ copies but the control ones, one line gets one known change of one kind:
 * ``date``: a weekday, a day of the month, a month or a year is shifted;
 * ``place``: a capital city or a state or province is replaced by another one;
 * ``polarity``: "not" is put after an auxiliary verb, or a "not"/"n't"/"no" taken out;
-* ``attribution``: a full name after a reporting verb or a title is replaced by a
+* ``attribution``: a speaker's full name (after a reporting verb, or after a title
+  with a reporting verb later in the clause) is replaced by a
   made-up one.
 
 The benchmark shares no cues with the detector it scores: nothing here comes
@@ -107,6 +108,7 @@ class _Words:
     synonyms: tuple[tuple[re.Pattern[str], str], ...]
     contractions: tuple[tuple[re.Pattern[str], str], ...]
     person: re.Pattern[str]
+    speech: re.Pattern[str]
     names: tuple[str, ...]
 
 
@@ -131,6 +133,7 @@ def _words() -> _Words:
         synonyms=tuple((re.compile(p), r) for p, r in rows["synonym"]),
         contractions=tuple((re.compile(rf"\b{p}\b"), r) for p, r in rows["contraction"]),
         person=person,
+        speech=re.compile(rf"\b(?:{speech})\b"),
         names=tuple(n for n in names if n and not n.startswith("#")),
     )
 
@@ -263,11 +266,21 @@ def _people(line: str) -> list[Value]:
     places = _places()[0]
     countries = set(_countries()[0])
     found = []
-    for match in _words().person.finditer(line):
+    words = _words()
+    for match in words.person.finditer(line):
         name = match["name"]
         if any(w in _NOT_NAMES or w in places or w in countries for w in name.split()):
             continue
-        found.append(Value(match.start("name"), match.end("name"), name))
+        # A speaker: the name follows a reporting word, or one follows it in the clause
+        # ("Sheriff Robert Pickell said"). A name after a title elsewhere ("Dr. X, a
+        # neurosurgeon, is the leading contender") is a participant, not a source.
+        before = line[max(0, match.start() - 20) : match.start()]
+        spoken = words.speech.match(match[0]) is not None or bool(
+            re.search(rf"{words.speech.pattern},?\s+$", before)
+        )
+        after = re.split(r"[.;:!?]", line[match.end("name") : match.end("name") + 60])[0]
+        if spoken or words.speech.search(after):
+            found.append(Value(match.start("name"), match.end("name"), name))
     return found
 
 
