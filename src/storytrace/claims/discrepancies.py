@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from storytrace.claims.gazetteer import relation
@@ -111,7 +111,11 @@ def word_overlap(first: UnitSlots, second: UnitSlots) -> float:
     """Share of content words (entities masked) two units have in common (Jaccard)."""
     if not first.words or not second.words:
         return 0.0
-    return len(first.words & second.words) / len(first.words | second.words)
+    return _jaccard(first.words, second.words)
+
+
+def _jaccard(first: Set[str], second: Set[str]) -> float:
+    return len(first & second) / max(1, len(first | second))
 
 
 def _mention(slots: UnitSlots, start: int, end: int) -> Mention:
@@ -297,8 +301,7 @@ def compatible(first: SlotValue, second: SlotValue, close: bool) -> bool:
             # The negated word is a function word ("was not", "could not have"): the
             # sentence's parity of negations is all there is to compare, and only in a
             # near-identical wording ("no one else was injured" is "unharmed").
-            shared = len(a_words & b_words) / max(1, len(a_words | b_words))
-            return shared < _COPY_OVERLAP or first.key == second.key
+            return _jaccard(a_words, b_words) < _COPY_OVERLAP or first.key == second.key
         return not (a_only & b_words or b_only & a_words)
     if first.kind == "attribution":
         # Outlets quote different officials for one fact; only words in quotation
@@ -489,6 +492,14 @@ def compare_headline(
     """
     findings: list[Finding] = []
     own = [v for v in slot_values(headline, names, across_days=False) if v.kind in _HEADLINE_KINDS]
+    # Each body unit's values are read once, not once per facet of the headline.
+    stated: dict[int, list[SlotValue]] = {}
+
+    def values(slots: UnitSlots) -> list[SlotValue]:
+        if id(slots) not in stated:
+            stated[id(slots)] = slot_values(slots, names, across_days=False)
+        return stated[id(slots)]
+
     for facet in sorted({(v.kind, v.facet) for v in own}):
         kind, name = facet
         mine = [v for v in own if (v.kind, v.facet) == facet]
@@ -497,7 +508,7 @@ def compare_headline(
         theirs = [
             v
             for slots in pool
-            for v in slot_values(slots, names, across_days=False)
+            for v in values(slots)
             if (v.kind, v.facet) == facet and not (kind == "entity_set" and v.loose)
         ]
         if kind == "entity_set":

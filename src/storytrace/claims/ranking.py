@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from storytrace.claims.quantities import find_quantities
+from storytrace.claims.speakers import field_text
 from storytrace.claims.units import split_sentences
 from storytrace.models import Article, Discrepancy, DiscrepancyKind, Mention, Span, Variant
 
@@ -134,7 +135,7 @@ def sentence_span(mention: Mention, articles_by_id: Mapping[str, Article]) -> Sp
     article = articles_by_id.get(mention.article_id)
     if article is None:
         return None
-    text = _field_text(article, mention)
+    text = field_text(article, mention.field)
     if not 0 <= mention.start <= mention.end <= len(text):
         return None
     for sentence in split_sentences(text, article.language or "en"):
@@ -192,10 +193,6 @@ def _article_count(variant: Variant) -> int:
     return len({m.article_id for m in variant.mentions})
 
 
-def _field_text(article: Article, mention: Mention) -> str:
-    return (article.title or "") if mention.field == "title" else article.text
-
-
 def _agreement(discrepancy: Discrepancy) -> tuple[float, str]:
     if discrepancy.scope == "headline_body":
         return 1.0, "one outlet's headline contradicts its own text"
@@ -218,7 +215,7 @@ def _words_apart(
     span = sentence_span(mention, articles_by_id)
     if span is None:
         return None
-    text = _field_text(articles_by_id[mention.article_id], mention)
+    text = field_text(articles_by_id[mention.article_id], mention.field)
     sentence = text[span.start : span.end].casefold()
     start, end = mention.start - span.start, mention.end - span.start
     rest = f"{sentence[:start]} {sentence[end:]}"
@@ -247,7 +244,7 @@ def _figures(variant: Variant, articles_by_id: Mapping[str, Article]) -> list[fl
         mention = variant.mentions[0]
         article = articles_by_id.get(mention.article_id)
         if article is not None:
-            text = _field_text(article, mention)
+            text = field_text(article, mention.field)
             window = text[mention.start : mention.end + _FIGURE_CONTEXT]
             inside = mention.end - mention.start
             found = [q.middle for q in find_quantities(window) if q.start < inside]

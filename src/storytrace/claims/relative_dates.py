@@ -20,9 +20,10 @@ True
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from storytrace.claims.times import TimeValue
+from storytrace.dates import parse_iso
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _OFFSETS = {
@@ -43,13 +44,13 @@ def publication_day(published: str | None) -> date | None:
     """The calendar day of an ISO 8601 publication date or date-time, if it parses."""
     if not published:
         return None
+    moment = parse_iso(published)
+    if moment is not None:
+        return moment.date()
     try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+        return date.fromisoformat(published[:10])
     except ValueError:
-        try:
-            return date.fromisoformat(published[:10])
-        except ValueError:
-            return None
+        return None
 
 
 def resolve(value: TimeValue, published: str | None, *, future: bool = False) -> TimeValue | None:

@@ -26,6 +26,7 @@ from storytrace.claims.ranking import (
     strength,
     strongest_first,
 )
+from storytrace.claims.speakers import field_text
 from storytrace.models import (
     Article,
     Discrepancy,
@@ -294,7 +295,7 @@ def quote(mention: Mention, articles: Mapping[str, Article]) -> Quote:
     article = articles.get(mention.article_id)
     text = ""
     if article is not None:
-        text = (article.title or "") if mention.field == "title" else article.text
+        text = field_text(article, mention.field)
     piece = " ".join(text[mention.start : mention.end].split())
     if len(piece) > QUOTE_CHARS:
         piece = piece[: QUOTE_CHARS - 1] + "…"
@@ -317,7 +318,7 @@ def _side(variant: Variant, articles: Mapping[str, Article]) -> Side | None:
     if span is None:
         return None
     article = articles[mention.article_id]
-    text = (article.title or "") if mention.field == "title" else article.text
+    text = field_text(article, mention.field)
     # A very long sentence is shown around its value, as a quotation is cut.
     start = max(span.start, mention.start - QUOTE_CHARS // 2)
     end = min(span.end, max(mention.end, start + QUOTE_CHARS))
