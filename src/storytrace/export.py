@@ -22,11 +22,13 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal, TextIO, get_args
+from typing import Any, TextIO
 
 import networkx as nx
 
 from storytrace.errors import ConfigurationError, InputError
+from storytrace.export_formats import EXPORT_FORMATS as EXPORT_FORMATS
+from storytrace.export_formats import ExportFormat as ExportFormat
 from storytrace.models import Article, Rejected, Report, StoryAnalysis
 from storytrace.report.document import article_document, story_document
 from storytrace.report.graph import reused_share
@@ -36,8 +38,6 @@ from storytrace.report.parse import article_from_document, story_from_document
 from storytrace.report.views import safe_url
 from storytrace.store import Store
 
-ExportFormat = Literal["csv", "jsonl", "graphml", "md"]
-EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _PAGE = 500
 

@@ -412,12 +412,32 @@ class StoryAnalysis:
 
 
 @dataclass(frozen=True, slots=True)
+class Work:
+    """What one run did and what it reused: counted, for users and for tests."""
+
+    articles_read: int = 0
+    articles_changed: int = 0
+    """New articles, and stored ones whose text or metadata changed."""
+    stories_analysed: int = 0
+    stories_reused: int = 0
+    """Stories whose stored analysis was still valid and was read back."""
+    vectors_computed: int = 0
+    """Sentences sent to an encoder."""
+    vectors_reused: int = 0
+    """Sentences whose vector came from memory or the store."""
+    stage_seconds: tuple[tuple[str, float], ...] = ()
+    """Wall time of each stage, in the order they ran."""
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything one analysis found: the document ``report.json`` is written from."""
 
     articles: tuple[Article, ...]
     rejected: tuple[Rejected, ...] = ()
     stories: tuple[StoryAnalysis, ...] = ()
+    work: Work = Work()
+    """How the run went; not part of the report's findings."""
 
 
 CorrectionKind = Literal["merge", "split", "move"]

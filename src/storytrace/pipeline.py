@@ -12,12 +12,14 @@ touch, and the store that keeps everything between runs.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from storytrace.articles import Draft, finish, prepare
 from storytrace.claims import analyze_claims
-from storytrace.embeddings import embed_texts
+from storytrace.encoders import Encoders, analysis_fingerprint, run_encoders
 from storytrace.errors import NotFoundError
 from storytrace.ingest import Sidecar, read_inputs
 from storytrace.models import (
@@ -28,8 +30,9 @@ from storytrace.models import (
     Report,
     Story,
     StoryAnalysis,
+    Work,
 )
-from storytrace.multilingual import embed_multilingual
+from storytrace.parallel import analyse_in_workers, worker_count
 from storytrace.report.compare import Comparison, compare_articles
 from storytrace.reuse import Background, align_pair, build_background, trace_story
 from storytrace.reuse.shares import make_reuse
@@ -71,15 +74,18 @@ def analyse_story(
     *,
     settings: Settings,
     background: Background | None = None,
+    encoders: Encoders | None = None,
 ) -> StoryAnalysis:
     """Everything storytrace finds inside one story: reuse and provenance, then claims.
 
     ``background`` holds the boilerplate of other stories (see
-    :func:`story_background`), kept out of the shared passages.
+    :func:`story_background`), kept out of the shared passages; ``encoders``
+    are the run's cached sentence encoders (new ones, in memory, if not given).
     """
+    encoders = encoders or run_encoders(settings)
     members = [articles[article_id] for article_id in story.article_ids]
-    embed = embed_texts if settings.embeddings else None
-    translate = embed_multilingual if settings.translations else None
+    embed = encoders.sentences
+    translate = encoders.translations
     provenance = trace_story(
         members, settings=settings.reuse, embed=embed, background=background, translate=translate
     )
@@ -127,6 +133,14 @@ def story_background(stories: Sequence[Story], articles: Mapping[str, Article]) 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    analyses: list[StoryAnalysis]
+    vectors_computed: int = 0
+    """Vectors computed in worker processes (the run's own encoders count the rest)."""
+    vectors_reused: int = 0
+
+
 def _analyse(
     stories: Sequence[Story],
     articles: Mapping[str, Article],
@@ -134,12 +148,61 @@ def _analyse(
     settings: Settings,
     background: Background | None,
     progress: Progress,
-) -> list[StoryAnalysis]:
+    encoders: Encoders,
+    store: Store | None = None,
+) -> _Analysed:
+    """Each story analysed; with a ``store``, each kept as soon as it is done.
+
+    Saving story by story means a run that stops half-way keeps what it
+    finished, and the next run starts from there. Enough work goes to worker
+    processes (see :mod:`storytrace.parallel`).
+    """
+    fingerprint = analysis_fingerprint(settings)
+    progress("analyse stories", 0, len(stories))
+    workers = worker_count(settings, stories)
+    if workers > 1:
+        path = store.path if store is not None and store.path != ":memory:" else None
+        done: dict[str, StoryAnalysis] = {}
+        computed = reused = 0
+        for result in analyse_in_workers(
+            stories,
+            articles,
+            settings=settings,
+            background=background,
+            workers=workers,
+            store_path=path,
+        ):
+            done[result.analysis.story.id] = result.analysis
+            computed += result.vectors_computed
+            reused += result.vectors_reused
+            if store is not None:
+                store.save_stories([result.analysis], fingerprint=fingerprint)
+            progress("analyse stories", len(done), len(stories))
+        return _Analysed([done[story.id] for story in stories], computed, reused)
     analyses = []
-    for done, story in enumerate(stories, start=1):
-        analyses.append(analyse_story(story, articles, settings=settings, background=background))
-        progress("analyse stories", done, len(stories))
-    return analyses
+    for count, story in enumerate(stories, start=1):
+        analysis = analyse_story(
+            story, articles, settings=settings, background=background, encoders=encoders
+        )
+        analyses.append(analysis)
+        if store is not None:
+            encoders.flush()
+            store.save_stories([analysis], fingerprint=fingerprint)
+        progress("analyse stories", count, len(stories))
+    return _Analysed(analyses)
+
+
+class _Stopwatch:
+    """Wall time per stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self._last = time.perf_counter()
+        self.laps: list[tuple[str, float]] = []
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((stage, round(now - self._last, 3)))
+        self._last = now
 
 
 def analyze(
@@ -149,13 +212,19 @@ def analyze(
     store: Store | None = None,
     sidecar: Sidecar | None = None,
     progress: Progress = _quiet,
+    encoders: Encoders | None = None,
 ) -> Report:
     """Read, clean and group every article in ``inputs`` and analyse the stories they touch.
 
     With a ``store``, earlier articles and stories take part (new articles join
     earlier stories, analyst corrections are applied again) and everything is
-    saved; the report covers the stories this run's articles are in.
+    saved; the report covers the stories this run's articles are in. Work done
+    before is not done again: articles stored exactly as read are not grouped
+    again, stories whose articles and settings are unchanged are read back
+    from the store, and sentence vectors come from the store when they are
+    there. ``report.work`` counts what was done and what was reused.
     """
+    watch = _Stopwatch()
     started_at = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     drafts: list[Draft] = []
     rejected: list[Rejected] = []
@@ -168,42 +237,116 @@ def analyze(
         else:
             drafts.append(prepared)
         progress("read", count, None)
+    watch.lap("read")
     # Stored articles teach this run's articles their outlets' site templates.
     stored = store.articles() if store is not None else []
     articles, duplicates = finish(
         drafts, template_min_articles=settings.template_min_articles, earlier=stored
     )
     rejected.extend(duplicates)
-    progress("clean", len(articles), len(drafts))
+    known = {a.id: a for a in stored}
+    changed = [a for a in articles if known.get(a.id) != a]
+    changed_ids = {a.id for a in changed}
+    progress("clean", len(drafts), len(drafts))
+    watch.lap("clean")
+    encoders = encoders or run_encoders(settings, store)
     earlier: list[Story] = []
     corrections: list[Correction] = []
+    fingerprints: dict[str, str] = {}
     everything = articles
     if store is not None:
         by_source = {draft.document.source: draft.document for draft in drafts}
         store.save_run(
             inputs=inputs,
-            articles=articles,
-            documents={a.id: by_source[a.source] for a in articles},
+            articles=changed,
+            documents={a.id: by_source[a.source] for a in changed},
             rejected=rejected,
             started_at=started_at,
+            unchanged=[a.id for a in articles if a.id not in changed_ids],
         )
         earlier = store.stories()
         corrections = store.corrections()
+        fingerprints = store.story_fingerprints()
         # What the store now holds: its articles, this run's replacing same ids.
-        merged = {a.id: a for a in stored} | {a.id: a for a in articles}
+        merged = known | {a.id: a for a in changed}
         everything = [merged[article_id] for article_id in sorted(merged)]
-    stories = _group(earlier, everything, corrections, settings=settings)
+    grouped = {a for story in earlier for a in story.article_ids}
+    if earlier and not changed_ids and grouped >= {a.id for a in everything}:
+        stories: tuple[Story, ...] = tuple(earlier)  # nothing new: the stored grouping stands
+    else:
+        stories = _group(
+            _without(earlier, changed_ids),
+            everything,
+            corrections,
+            settings=settings,
+            encoders=encoders,
+        )
     progress("group stories", len(everything), len(everything))
+    encoders.flush()  # worker processes read the vectors grouping computed from the store
+    watch.lap("group stories")
     run_ids = {a.id for a in articles}
     unchanged = set(earlier)
-    touched = [s for s in stories if s not in unchanged or run_ids.intersection(s.article_ids)]
+    fingerprint = analysis_fingerprint(settings)
+    shown = [s for s in stories if s not in unchanged or run_ids.intersection(s.article_ids)]
+    stale = [
+        s
+        for s in shown
+        if s not in unchanged
+        or changed_ids.intersection(s.article_ids)
+        or fingerprints.get(s.id) != fingerprint
+    ]
     by_id = {a.id: a for a in everything}
-    background = story_background(stories, by_id) if touched else None
-    analyses = _analyse(touched, by_id, settings=settings, background=background, progress=progress)
-    if store is not None:
-        store.save_stories(analyses)
-    shown = [by_id[i] for analysis in analyses for i in analysis.story.article_ids]
-    return Report(articles=tuple(shown), rejected=tuple(rejected), stories=tuple(analyses))
+    background = story_background(stories, by_id) if stale else None
+    analysed = _analyse(
+        stale,
+        by_id,
+        settings=settings,
+        background=background,
+        progress=progress,
+        encoders=encoders,
+        store=store,
+    )
+    watch.lap("analyse stories")
+    fresh = analysed.analyses
+    done = {analysis.story.id: analysis for analysis in fresh}
+    analyses = [done[s.id] if s.id in done else _stored_analysis(store, s.id) for s in shown]
+    encoders.flush()
+    work = Work(
+        articles_read=len(articles),
+        articles_changed=len(changed),
+        stories_analysed=len(fresh),
+        stories_reused=len(analyses) - len(fresh),
+        vectors_computed=encoders.computed + analysed.vectors_computed,
+        vectors_reused=encoders.reused + analysed.vectors_reused,
+        stage_seconds=tuple(watch.laps),
+    )
+    report_articles = [by_id[i] for analysis in analyses for i in analysis.story.article_ids]
+    return Report(
+        articles=tuple(report_articles),
+        rejected=tuple(rejected),
+        stories=tuple(analyses),
+        work=work,
+    )
+
+
+def _stored_analysis(store: Store | None, story_id: str) -> StoryAnalysis:
+    if store is None:  # pragma: no cover - without a store every story is analysed
+        raise NotFoundError(f"story {story_id} was not analysed and there is no store")
+    return store.story_analysis(story_id)
+
+
+def _without(stories: Sequence[Story], article_ids: set[str]) -> list[Story]:
+    """``stories`` without ``article_ids`` (changed articles are placed again), none left empty."""
+    if not article_ids:
+        return list(stories)
+    kept = []
+    for story in stories:
+        ids = tuple(a for a in story.article_ids if a not in article_ids)
+        if ids:
+            kept.append(
+                story if len(ids) == len(story.article_ids) else replace(story, article_ids=ids)
+            )
+    return kept
 
 
 def _group(
@@ -212,18 +355,20 @@ def _group(
     corrections: Sequence[Correction],
     *,
     settings: Settings,
+    encoders: Encoders,
 ) -> tuple[Story, ...]:
     if not articles:
         return ()
+    embedder = encoders.grouping
     if earlier:
-        stories = add_to_stories(earlier, articles, settings.stories)
+        stories = add_to_stories(earlier, articles, settings.stories, embedder=embedder)
     else:
-        stories = group_stories(articles, settings.stories)
-    if settings.translations:
+        stories = group_stories(articles, settings.stories, embedder=embedder)
+    if settings.translations and encoders.translations is not None:
         stories = join_translations(
             stories,
             articles,
-            translate=embed_multilingual,
+            translate=encoders.translations,
             settings=settings.reuse,
             window_days=settings.stories.time_window_days,
         )
@@ -249,8 +394,14 @@ def correct(store: Store, correction: Correction, *, settings: Settings | None =
     changed = [s for s in outcome.stories if s not in unchanged]
     by_id = {a.id: a for a in articles}
     background = story_background(outcome.stories, by_id)
-    store.save_stories(
-        _analyse(changed, by_id, settings=settings, background=background, progress=_quiet)
+    _analyse(
+        changed,
+        by_id,
+        settings=settings,
+        background=background,
+        progress=_quiet,
+        encoders=run_encoders(settings, store),
+        store=store,
     )
 
 
@@ -269,9 +420,15 @@ def compare(
         analysis = store.story_analysis(story_id)
         if any({r.source_id, r.target_id} == {left_id, right_id} for r in analysis.reuse):
             return compare_articles(analysis, {left_id: left, right_id: right}, left_id, right_id)
-    embed = embed_texts if settings.embeddings else None
-    translate = embed_multilingual if settings.translations else None
-    passages = align_pair(left, right, settings=settings.reuse, embed=embed, translate=translate)
+    encoders = run_encoders(settings, store)
+    passages = align_pair(
+        left,
+        right,
+        settings=settings.reuse,
+        embed=encoders.sentences,
+        translate=encoders.translations,
+    )
+    encoders.flush()
     reuse = make_reuse(
         left_id, right_id, passages, source_length=len(left.text), target_length=len(right.text)
     )

@@ -73,8 +73,16 @@ class Settings:
         },
     )
 
+    workers: int = field(
+        default=1,
+        metadata={
+            "help": "processes that analyse stories at once (1: this process only; "
+            "0: one per core, at most 4)"
+        },
+    )
+
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_redirects", "template_min_articles"):
+        for name in ("max_bytes", "max_redirects", "template_min_articles", "workers"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigurationError(f"setting {name}={value!r}: expected an integer >= 0")

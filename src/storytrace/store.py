@@ -16,6 +16,7 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,87 +35,12 @@ from storytrace.models import (
 )
 from storytrace.report.document import story_document
 from storytrace.report.parse import story_from_document
+from storytrace.store_schema import SCHEMA, SCHEMA_VERSION
 
 DEFAULT_PATH = "storytrace.db"
-SCHEMA_VERSION = 2
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    url TEXT,
-    outlet TEXT,
-    title TEXT,
-    byline TEXT,
-    published TEXT,
-    language TEXT,
-    input_format TEXT NOT NULL,
-    text TEXT NOT NULL,
-    removed TEXT NOT NULL,
-    added_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet);
-CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
-CREATE TABLE IF NOT EXISTS inputs (
-    article_id TEXT PRIMARY KEY REFERENCES articles (id),
-    source TEXT NOT NULL,
-    format TEXT NOT NULL,
-    encoding TEXT NOT NULL,
-    content BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    started_at TEXT NOT NULL,
-    finished_at TEXT NOT NULL,
-    inputs TEXT NOT NULL,
-    article_ids TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS rejected (
-    run_id INTEGER NOT NULL REFERENCES runs (id),
-    source TEXT NOT NULL,
-    reason TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY,
-    title TEXT,
-    first_published TEXT,
-    last_published TEXT,
-    article_count INTEGER NOT NULL,
-    outlets TEXT NOT NULL,
-    document TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS stories_first_published ON stories (first_published);
-CREATE TABLE IF NOT EXISTS story_articles (
-    article_id TEXT PRIMARY KEY REFERENCES articles (id),
-    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles (story_id);
-CREATE TABLE IF NOT EXISTS corrections (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    created_at TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
-    title, text, outlet, content='articles', content_rowid='rowid'
-);
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, text, outlet)
-    VALUES (new.rowid, new.title, new.text, new.outlet);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text, outlet)
-    VALUES ('delete', old.rowid, old.title, old.text, old.outlet);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
-    INSERT INTO articles_fts (articles_fts, rowid, title, text, outlet)
-    VALUES ('delete', old.rowid, old.title, old.text, old.outlet);
-    INSERT INTO articles_fts (rowid, title, text, outlet)
-    VALUES (new.rowid, new.title, new.text, new.outlet);
-END;
-"""
+_BUSY_SECONDS = 120.0
+"""How long a write waits for another process's write (story workers share the store)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,14 +94,14 @@ class Store:
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_SECONDS)
         except (sqlite3.Error, OSError) as error:
             raise StoreError(f"cannot open store {self.path}: {error}") from error
         self._db.row_factory = sqlite3.Row
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(SCHEMA)
             self._check_version()
         except sqlite3.DatabaseError as error:
             self._db.close()
@@ -190,9 +116,10 @@ class Store:
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
         elif int(row["value"]) < SCHEMA_VERSION:
-            # Version 2 added stories, corrections and the full-text index; the
-            # tables were created above, the index needs the existing articles.
-            self._db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+            # The new tables were created above; the full-text index of version 2
+            # needs the existing articles.
+            if int(row["value"]) < 2:
+                self._db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
             self._db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
             )
@@ -224,18 +151,25 @@ class Store:
         documents: dict[str, RawDocument],
         rejected: Sequence[Rejected],
         started_at: str,
+        unchanged: Sequence[str] = (),
     ) -> int:
         """Store one run's articles, original inputs and rejections in one transaction.
 
-        ``documents`` maps article ids to the raw documents they came from.
-        Returns the run's id.
+        ``documents`` maps article ids to the raw documents they came from;
+        ``unchanged`` names articles the run read that are stored exactly so
+        (recorded in the run, not written again). Returns the run's id.
         """
         now = _now()
         try:
             self._db.execute("BEGIN IMMEDIATE")
             cursor = self._db.execute(
                 "INSERT INTO runs (started_at, finished_at, inputs, article_ids) VALUES (?,?,?,?)",
-                (started_at, now, json.dumps(list(inputs)), json.dumps([a.id for a in articles])),
+                (
+                    started_at,
+                    now,
+                    json.dumps(list(inputs)),
+                    json.dumps([a.id for a in articles] + list(unchanged)),
+                ),
             )
             run_id = int(cursor.lastrowid or 0)
             self._db.executemany(
@@ -327,10 +261,12 @@ class Store:
         )
         return [Rejected(row["source"], row["reason"]) for row in rows]
 
-    def save_stories(self, analyses: Sequence[StoryAnalysis]) -> None:
+    def save_stories(self, analyses: Sequence[StoryAnalysis], *, fingerprint: str = "") -> None:
         """Store story analyses; stories they replace (sharing an article) are removed.
 
-        One transaction: either every story is stored or none.
+        ``fingerprint`` names what the analyses were made with
+        (:func:`storytrace.encoders.analysis_fingerprint`). One transaction:
+        either every story is stored or none.
         """
         now = _now()
         try:
@@ -365,6 +301,11 @@ class Store:
                     "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?,?)",
                     [(article_id, story.id) for article_id in ids],
                 )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO story_fingerprints (story_id, fingerprint) "
+                    "VALUES (?,?)",
+                    (story.id, fingerprint),
+                )
             self._db.execute("COMMIT")
         except BaseException:
             if self._db.in_transaction:
@@ -384,6 +325,11 @@ class Store:
             "SELECT document FROM stories ORDER BY article_count DESC, id"
         ).fetchall()
         return [story_from_document(json.loads(row["document"])).story for row in rows]
+
+    def story_fingerprints(self) -> dict[str, str]:
+        """What each stored story's analysis was made with, by story id."""
+        rows = self._db.execute("SELECT story_id, fingerprint FROM story_fingerprints")
+        return {str(row["story_id"]): str(row["fingerprint"]) for row in rows}
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to, if it has been grouped."""
@@ -476,6 +422,55 @@ class Store:
                 )
             )
         return corrections
+
+    def load_vectors(self, model: str, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """Stored vectors (float16 bytes) of ``model`` for those of ``keys`` it has."""
+        found: dict[bytes, bytes] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})",
+                [model, *chunk],
+            )
+            found.update((bytes(row["key"]), bytes(row["vector"])) for row in rows)
+        return found
+
+    def save_vectors(self, model: str, vectors: Iterable[tuple[bytes, bytes]]) -> None:
+        """Keep ``(key, float16 bytes)`` pairs of ``model``, in one transaction."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?,?,?)",
+                ((model, key, vector) for key, vector in vectors),
+            )
+
+    def vector_count(self, model: str | None = None) -> int:
+        """How many vectors are stored (of ``model``, or of every model)."""
+        if model is None:
+            row = self._db.execute("SELECT count(*) FROM vectors").fetchone()
+        else:
+            row = self._db.execute("SELECT count(*) FROM vectors WHERE model = ?", (model,))
+            row = row.fetchone()
+        return int(row[0])
+
+    def meta(self, key: str) -> str | None:
+        """A value the store keeps about itself (such as what its analyses were made with)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def outlets(self) -> list[str]:
         """Every outlet in the store, for filters."""

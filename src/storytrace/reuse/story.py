@@ -67,7 +67,7 @@ from storytrace.reuse.direction import (
 )
 from storytrace.reuse.evidence_model import EvidenceModel, packaged_model
 from storytrace.reuse.lineages import build_lineages
-from storytrace.reuse.matches import Vectors, covered_sentences
+from storytrace.reuse.matches import Vectors, covered_sentences, paraphrase_sentences
 from storytrace.reuse.origins import (
     cited_outlets,
     find_origins,
@@ -234,6 +234,8 @@ def _with_paraphrases(
     aligned: dict[tuple[int, int], tuple[Passage, ...]],
     embed: Embed,
     settings: ReuseSettings,
+    english: Sequence[bool],
+    originals: Sequence[str],
 ) -> dict[tuple[int, int], tuple[Passage, ...]]:
     """Align again, with embeddings, the pairs that may hold paraphrases.
 
@@ -241,7 +243,8 @@ def _with_paraphrases(
     other articles may have copied word for word. In a story of more than
     ``paraphrase_max_sentences`` sentences only those that no pair copied are
     (the model is the slow part). Pairs with a sentence pair above the looser
-    paraphrase threshold are aligned again with the vectors.
+    paraphrase threshold are aligned again with the vectors. The encoder is
+    English; articles not in English (``english[k]`` false) are not embedded.
     """
     skip: list[set[int]] | None = None
     if sum(len(p.text.sentences) for p in prepared) > settings.paraphrase_max_sentences:
@@ -251,7 +254,13 @@ def _with_paraphrases(
                 reused[first].append(prepared[first].text.words_of_original(passage.source_span))
                 reused[second].append(prepared[second].text.words_of_original(passage.target_span))
         skip = [covered_sentences(p.text, spans) for p, spans in zip(prepared, reused, strict=True)]
-    vectors = embed_sentences([p.text for p in prepared], embed, skip=skip)
+    if not all(english):
+        skip = skip or [set() for _ in prepared]
+        for index, is_english in enumerate(english):
+            if not is_english:
+                skip[index] = set(paraphrase_sentences(prepared[index].text))
+    # Sentences as written, the form the claims stage embeds too: one vector serves both.
+    vectors = embed_sentences([p.text for p in prepared], embed, skip=skip, originals=originals)
     embedded = [replace(p, vectors=v) for p, v in zip(prepared, vectors, strict=True)]
     again = sorted(_paraphrase_pairs(embedded, settings))
     realigned = _align_all(embedded, again, settings)
@@ -316,6 +325,10 @@ def _with_translations(
     return {**aligned, **{(a, b): passages for a, b, passages in realigned}}
 
 
+_ENGLISH = frozenset({None, "", "en"})
+"""Languages the paraphrase encoder reads (an unknown language may be English)."""
+
+
 def trace_story(
     articles: Sequence[Article],
     *,
@@ -348,7 +361,9 @@ def trace_story(
                             settings=settings)  # fmt: skip
     aligned = {(a, b): passages for a, b, passages in _align_all(prepared, pairs, settings)}
     if embed is not None:
-        aligned = _with_paraphrases(prepared, aligned, embed, settings)
+        english = [a.language in _ENGLISH for a in articles]
+        originals = [a.text for a in articles]
+        aligned = _with_paraphrases(prepared, aligned, embed, settings, english, originals)
     if translate is not None:
         aligned = _with_translations(articles, prepared, aligned, translate, settings)
     by_id = {a.id: a for a in articles}
