@@ -416,6 +416,8 @@ class Work:
     """What one run did and what it reused: counted, for users and for tests."""
 
     articles_read: int = 0
+    articles_cleaned: int = 0
+    """Documents extracted and cleaned; inputs read before unchanged are taken from the store."""
     articles_changed: int = 0
     """New articles, and stored ones whose text or metadata changed."""
     stories_analysed: int = 0

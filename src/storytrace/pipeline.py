@@ -17,11 +17,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from storytrace.articles import Draft, finish, prepare
 from storytrace.claims import analyze_claims
 from storytrace.encoders import Encoders, analysis_fingerprint, run_encoders
 from storytrace.errors import NotFoundError
 from storytrace.ingest import Sidecar, read_inputs
+from storytrace.known_inputs import build_articles
 from storytrace.models import (
     Article,
     Correction,
@@ -37,7 +37,7 @@ from storytrace.report.compare import Comparison, compare_articles
 from storytrace.reuse import Background, align_pair, build_background, trace_story
 from storytrace.reuse.shares import make_reuse
 from storytrace.settings import Settings
-from storytrace.store import Store
+from storytrace.store import Store, document_digest
 from storytrace.stories import Correction as StageCorrection
 from storytrace.stories import (
     Merge,
@@ -226,28 +226,33 @@ def analyze(
     """
     watch = _Stopwatch()
     started_at = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    drafts: list[Draft] = []
+    documents: list[RawDocument] = []
     rejected: list[Rejected] = []
     for count, document in enumerate(
         read_inputs(inputs, settings=settings, sidecar=sidecar), start=1
     ):
-        prepared = prepare(document) if isinstance(document, RawDocument) else document
-        if isinstance(prepared, Rejected):
-            rejected.append(prepared)
+        if isinstance(document, Rejected):
+            rejected.append(document)
         else:
-            drafts.append(prepared)
+            documents.append(document)
         progress("read", count, None)
     watch.lap("read")
+    digests = [document_digest(document) for document in documents]
     # Stored articles teach this run's articles their outlets' site templates.
     stored = store.articles() if store is not None else []
-    articles, duplicates = finish(
-        drafts, template_min_articles=settings.template_min_articles, earlier=stored
-    )
-    rejected.extend(duplicates)
     known = {a.id: a for a in stored}
+    built = build_articles(
+        documents,
+        digests,
+        stored=known,
+        made=store.articles_from_inputs(digests) if store is not None else {},
+        template_min_articles=settings.template_min_articles,
+        progress=lambda done, total: progress("clean", done, total),
+    )
+    articles = list(built.articles)
+    rejected.extend(built.rejected)
     changed = [a for a in articles if known.get(a.id) != a]
     changed_ids = {a.id for a in changed}
-    progress("clean", len(drafts), len(drafts))
     watch.lap("clean")
     encoders = encoders or run_encoders(settings, store)
     earlier: list[Story] = []
@@ -255,11 +260,10 @@ def analyze(
     fingerprints: dict[str, str] = {}
     everything = articles
     if store is not None:
-        by_source = {draft.document.source: draft.document for draft in drafts}
         store.save_run(
             inputs=inputs,
             articles=changed,
-            documents={a.id: by_source[a.source] for a in changed},
+            documents=built.documents,
             rejected=rejected,
             started_at=started_at,
             unchanged=[a.id for a in articles if a.id not in changed_ids],
@@ -313,6 +317,7 @@ def analyze(
     encoders.flush()
     work = Work(
         articles_read=len(articles),
+        articles_cleaned=built.cleaned,
         articles_changed=len(changed),
         stories_analysed=len(fresh),
         stories_reused=len(analyses) - len(fresh),

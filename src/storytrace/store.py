@@ -12,6 +12,7 @@ every article is kept (compressed) so that nothing the user gave is lost.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zlib
@@ -35,7 +36,7 @@ from storytrace.models import (
 )
 from storytrace.report.document import story_document
 from storytrace.report.parse import story_from_document
-from storytrace.store_schema import SCHEMA, SCHEMA_VERSION
+from storytrace.store_schema import INDEXES, SCHEMA, SCHEMA_VERSION, UPGRADE_TO_3
 
 DEFAULT_PATH = "storytrace.db"
 
@@ -103,6 +104,10 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
             self._check_version()
+            columns = {row["name"] for row in self._db.execute("PRAGMA table_info(inputs)")}
+            if "digest" not in columns:  # a store made before version 3
+                self._db.execute(UPGRADE_TO_3)
+            self._db.executescript(INDEXES)
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise StoreError(
@@ -155,7 +160,8 @@ class Store:
     ) -> int:
         """Store one run's articles, original inputs and rejections in one transaction.
 
-        ``documents`` maps article ids to the raw documents they came from;
+        ``documents`` maps article ids to the raw documents they came from (kept
+        for every article cleaned in the run, changed or not);
         ``unchanged`` names articles the run read that are stored exactly so
         (recorded in the run, not written again). Returns the run's id.
         """
@@ -200,8 +206,9 @@ class Store:
                 ],
             )
             self._db.executemany(
-                """INSERT OR REPLACE INTO inputs (article_id, source, format, encoding, content)
-                   VALUES (?,?,?,?,?)""",
+                """INSERT OR REPLACE INTO inputs (article_id, source, format, encoding, content,
+                       digest)
+                   VALUES (?,?,?,?,?,?)""",
                 [
                     (
                         article_id,
@@ -209,6 +216,7 @@ class Store:
                         doc.format,
                         doc.encoding,
                         zlib.compress(doc.content.encode("utf-8")),
+                        document_digest(doc),
                     )
                     for article_id, doc in documents.items()
                 ],
@@ -245,6 +253,17 @@ class Store:
 
     def article(self, article_id: str) -> Article:
         return self.articles([article_id])[0]
+
+    def articles_from_inputs(self, digests: Sequence[str]) -> dict[str, str]:
+        """The id of the stored article made from each input digest that is stored."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(digests):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT digest, article_id FROM inputs WHERE digest IN ({marks})", chunk
+            )
+            found.update((str(row["digest"]), str(row["article_id"])) for row in rows)
+        return found
 
     def original_input(self, article_id: str) -> str:
         """The input an article was made from, exactly as decoded at ingest."""
@@ -478,6 +497,11 @@ class Store:
             "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
         )
         return [str(row["outlet"]) for row in rows]
+
+
+def document_digest(document: RawDocument) -> str:
+    """What an input was, in one string: its content, where it came from and its metadata."""
+    return hashlib.sha256(repr(document).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:

@@ -1,8 +1,9 @@
 """The tables of a storytrace store (see :mod:`storytrace.store`).
 
 Version 2 added stories, corrections and the full-text index; version 3 the
-sentence vectors kept between runs (:mod:`storytrace.vectors`) and what each
-story's analysis was made with. Every table is created if missing, so an
+sentence vectors kept between runs (:mod:`storytrace.vectors`), what each
+story's analysis was made with, and the digest of each input (an input read
+again unchanged is not cleaned again). Every table is created if missing, so an
 older store gains the new ones when it is opened.
 """
 
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS inputs (
     source TEXT NOT NULL,
     format TEXT NOT NULL,
     encoding TEXT NOT NULL,
-    content BLOB NOT NULL
+    content BLOB NOT NULL,
+    digest TEXT
 );
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY,
@@ -95,3 +97,9 @@ CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE ON articles BEGIN
     VALUES (new.rowid, new.title, new.text, new.outlet);
 END;
 """
+
+UPGRADE_TO_3 = "ALTER TABLE inputs ADD COLUMN digest TEXT"
+"""Version 3's column in a table version 2 created."""
+
+INDEXES = "CREATE INDEX IF NOT EXISTS inputs_digest ON inputs (digest);"
+"""Indexes on columns an upgrade may have added, made after the upgrade."""

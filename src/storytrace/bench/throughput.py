@@ -8,6 +8,8 @@ process of its own so that its peak memory is its own:
 2. the remaining 1 % added (the same inputs plus one more file);
 3. the same inputs again, unchanged.
 
+Each run's time includes writing the report files, as the command does.
+
 The floor, measured in the same process after the runs, is spaCy's English
 pipeline (the one the claims stage loads) over the full run's texts with
 ``nlp.pipe``: what any analysis that parses each article once must pay.
@@ -69,6 +71,8 @@ class CorpusThroughput:
     """spaCy's English pipeline alone over the full run's texts (``nlp.pipe``)."""
     peak_memory_mb: float
     """The resident peak of the process that made the runs and the floor."""
+    worker_peak_memory_mb: float
+    """The largest resident peak of its worker processes (0 without workers)."""
 
     @property
     def articles_per_second(self) -> float:
@@ -136,14 +140,16 @@ def corpus_records(name: str, shared: Path, *, size: int, seed: int = 0) -> list
     raise ConfigurationError(f"unknown corpus {name!r}; expected one of {', '.join(CORPORA)}")
 
 
-def _figures(seconds: float, report: object) -> RunFigures:
+def _figures(started: float, written: float, report: object) -> RunFigures:
+    """One run's figures; the report files are written from ``written`` on."""
     from storytrace.models import Report
 
     assert isinstance(report, Report)
     work = report.work
+    report_seconds = round(time.perf_counter() - written, 3)
     return RunFigures(
-        seconds=round(seconds, 2),
-        stage_seconds=work.stage_seconds,
+        seconds=round(time.perf_counter() - started, 2),
+        stage_seconds=(*work.stage_seconds, ("report", report_seconds)),
         articles_changed=work.articles_changed,
         stories_analysed=work.stories_analysed,
         stories_reused=work.stories_reused,
@@ -161,6 +167,7 @@ def measure_corpus(
     """
     from storytrace.claims.nlp import PINNED_MODEL, load_pipeline
     from storytrace.pipeline import analyze
+    from storytrace.report import write_report
     from storytrace.settings import Settings
     from storytrace.store import Store
 
@@ -180,7 +187,9 @@ def measure_corpus(
             started = time.perf_counter()
             with Store(folder / "store.db") as store:
                 report = analyze([str(p) for p in inputs], settings=settings, store=store)
-            runs.append(_figures(time.perf_counter() - started, report))
+            written = time.perf_counter()
+            write_report(report, folder / "report")
+            runs.append(_figures(started, written, report))
         stories = len(report.stories)
     nlp = load_pipeline(PINNED_MODEL)
     texts = [record["text"] for record in main]
@@ -199,6 +208,9 @@ def measure_corpus(
         rerun=runs[2],
         spacy_seconds=round(spacy_seconds, 2),
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        worker_peak_memory_mb=round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
     )
 
 
@@ -254,23 +266,28 @@ def run_throughput(
 def format_throughput(result: ThroughputResult) -> str:
     """The figures as the ``storytrace bench throughput`` command prints them."""
     lines = []
+
+    def stages(run: RunFigures) -> str:
+        return ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in run.stage_seconds)
+
     for corpus in result.corpora:
-        stages = ", ".join(f"{stage} {seconds:.1f}" for stage, seconds in corpus.full.stage_seconds)
         lines += [
             f"{corpus.name}: {corpus.articles} articles ({corpus.characters:,} characters), "
             f"{corpus.stories} stories after the last run",
             f"  full run      {corpus.full.seconds:8.1f} s  {corpus.articles_per_second:6.2f} "
-            f"articles/s  ({stages})",
+            f"articles/s  ({stages(corpus.full)})",
             f"  spaCy floor   {corpus.spacy_seconds:8.1f} s  ratio full/floor "
             f"{corpus.ratio_to_floor:.2f}",
             f"  add {corpus.added:>5}     {corpus.add.seconds:8.1f} s  {corpus.add_share:.1%} of "
             f"the full run; {corpus.add.stories_analysed} stories analysed, "
-            f"{corpus.add.stories_reused} read back",
+            f"{corpus.add.stories_reused} read back ({stages(corpus.add)})",
             f"  unchanged     {corpus.rerun.seconds:8.1f} s  {corpus.rerun.stories_analysed} "
-            f"stories analysed, {corpus.rerun.vectors_computed} vectors computed",
+            f"stories analysed, {corpus.rerun.vectors_computed} vectors computed "
+            f"({stages(corpus.rerun)})",
             f"  vectors: full run {corpus.full.vectors_computed} computed, "
             f"{corpus.full.vectors_reused} reused",
-            f"  peak memory   {corpus.peak_memory_mb:8.0f} MB",
+            f"  peak memory   {corpus.peak_memory_mb:8.0f} MB main process, "
+            f"{corpus.worker_peak_memory_mb:.0f} MB largest worker",
         ]
     lines.append(f"storytrace --help: {result.cli_help_seconds:.2f} s (best of 3)")
     return "\n".join(lines)
