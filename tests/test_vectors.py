@@ -12,8 +12,8 @@ import pytest
 from storytrace.encoders import analysis_fingerprint, run_encoders
 from storytrace.errors import ConfigurationError
 from storytrace.settings import Settings
-from storytrace.stories.settings import StorySettings
 from storytrace.store import Store
+from storytrace.stories.settings import StorySettings
 from storytrace.vectors import VectorCache, text_key
 
 

@@ -16,7 +16,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -153,7 +153,7 @@ class Store:
         *,
         inputs: Sequence[str],
         articles: Sequence[Article],
-        documents: dict[str, RawDocument],
+        documents: Mapping[str, RawDocument],
         rejected: Sequence[Rejected],
         started_at: str,
         unchanged: Sequence[str] = (),
