@@ -78,6 +78,7 @@ def test_an_unchanged_rerun_recomputes_nothing_and_reports_the_same(
     assert again.work.stories_analysed == 0
     assert again.work.stories_reused == 1
     assert again.work.vectors_computed == 0
+    assert again.work.sentences_parsed == 0
     assert again.stories == first.stories
     assert again.articles == first.articles
 
@@ -103,13 +104,18 @@ def test_adding_an_article_analyses_only_its_story(
 def test_vectors_of_an_earlier_run_are_reused_by_a_new_story(
     first_run: tuple[Path, Report], tmp_path: Path
 ) -> None:
-    """Settings that change the analysis (not the vectors) redo the story from stored vectors."""
+    """Settings that change the analysis (not the models) redo the story from stored
+    vectors and parses, and find what a run from scratch finds."""
     db, _ = first_run
     settings = Settings(reuse=replace(ReuseSettings(), min_passage_words=9))
     report = _run(_copy(db, tmp_path), FIRE, settings)
     assert report.work.stories_analysed == 1
     assert report.work.vectors_computed == 0
     assert report.work.vectors_reused > 0
+    assert report.work.sentences_parsed == 0  # parses come from the store too
+    fresh = _run(tmp_path / "fresh.db", FIRE, settings)
+    assert fresh.work.sentences_parsed > 0
+    assert report.stories == fresh.stories  # stored vectors and parses change nothing
 
 
 def test_an_edited_page_joins_its_story_which_alone_is_analysed_again(tmp_path: Path) -> None:
@@ -144,3 +150,4 @@ def test_stories_analysed_in_worker_processes_are_the_same(
     assert shared.stories == alone.stories
     assert shared.work.stories_analysed == 2
     assert shared.work.vectors_computed == alone.work.vectors_computed
+    assert shared.work.sentences_parsed == alone.work.sentences_parsed

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from storytrace.claims.parses import ParseCache, ParseStore
 from storytrace.vectors import Embed, VectorCache, VectorStore
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ class Encoders:
     """The multilingual encoder: translated passages and claims in other languages."""
     grouping: VectorCache | None
     """What story grouping embeds headlines and leads with (may be one of the above)."""
+    parser: ParseCache | None = None
+    """spaCy parses of the claims stage (kept in the store when there is one)."""
 
     @property
     def caches(self) -> tuple[VectorCache, ...]:
@@ -92,17 +95,28 @@ class Encoders:
         """Texts answered from memory or the store so far in this run."""
         return sum(cache.reused for cache in self.caches)
 
+    @property
+    def parsed(self) -> int:
+        """Sentences spaCy parsed so far in this run."""
+        return self.parser.parsed if self.parser is not None else 0
+
     def flush(self) -> int:
-        """Write every new vector to the store; how many."""
-        return sum(cache.flush() for cache in self.caches)
+        """Write every new vector and parse to the store; how many."""
+        parses = self.parser.flush() if self.parser is not None else 0
+        return parses + sum(cache.flush() for cache in self.caches)
 
 
 def run_encoders(
-    settings: Settings, store: VectorStore | None = None, *, threads: int = 2
+    settings: Settings,
+    store: VectorStore | None = None,
+    *,
+    threads: int = 2,
+    parses: ParseStore | None = None,
 ) -> Encoders:
     """One cache per model the settings use, kept in ``store`` if given.
 
-    ``threads`` is how many threads each model may use.
+    ``threads`` is how many threads each model may use; ``parses`` keeps the
+    claims stage's spaCy parses (usually the same store).
     """
     sentences = None
     if settings.embeddings:
@@ -120,7 +134,14 @@ def run_encoders(
     else:
         tokens = story.embedding_tokens
         grouping = VectorCache(minilm_model(tokens), _minilm(tokens, threads), store=store)
-    return Encoders(sentences=sentences, translations=translations, grouping=grouping)
+    parser = None
+    if parses is not None:
+        parser = ParseCache(
+            settings.claims.model, batch_size=settings.claims.batch_size, store=parses
+        )
+    return Encoders(
+        sentences=sentences, translations=translations, grouping=grouping, parser=parser
+    )
 
 
 def analysis_fingerprint(settings: Settings) -> str:

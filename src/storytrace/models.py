@@ -427,6 +427,8 @@ class Work:
     """Sentences sent to an encoder."""
     vectors_reused: int = 0
     """Sentences whose vector came from memory or the store."""
+    sentences_parsed: int = 0
+    """Sentences spaCy parsed (the others' parses came from the store)."""
     stage_seconds: tuple[tuple[str, float], ...] = ()
     """Wall time of each stage, in the order they ran."""
 

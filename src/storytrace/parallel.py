@@ -61,7 +61,7 @@ def _start(context: _Context) -> None:
 
     _context = context
     store = Store(context.store_path) if context.store_path else None
-    _encoders = run_encoders(context.settings, store, threads=context.threads)
+    _encoders = run_encoders(context.settings, store, threads=context.threads, parses=store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +71,14 @@ class Analysed:
     analysis: StoryAnalysis
     vectors_computed: int
     vectors_reused: int
+    sentences_parsed: int
 
 
 def _analyse_one(story: Story, members: Sequence[Article]) -> Analysed:
     from storytrace.pipeline import analyse_story
 
     assert _context is not None and _encoders is not None, "worker not started"
-    computed, reused = _encoders.computed, _encoders.reused
+    computed, reused, parsed = _encoders.computed, _encoders.reused, _encoders.parsed
     analysis = analyse_story(
         story,
         {article.id: article for article in members},
@@ -86,7 +87,12 @@ def _analyse_one(story: Story, members: Sequence[Article]) -> Analysed:
         encoders=_encoders,
     )
     _encoders.flush()
-    return Analysed(analysis, _encoders.computed - computed, _encoders.reused - reused)
+    return Analysed(
+        analysis,
+        _encoders.computed - computed,
+        _encoders.reused - reused,
+        _encoders.parsed - parsed,
+    )
 
 
 def analyse_in_workers(

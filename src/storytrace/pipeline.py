@@ -102,6 +102,7 @@ def analyse_story(
         settings=settings.claims,
         translate=translate,
         derivations=provenance.provenance,
+        parse=encoders.parser,
     )
     return StoryAnalysis(
         story=story,
@@ -139,6 +140,7 @@ class _Analysed:
     vectors_computed: int = 0
     """Vectors computed in worker processes (the run's own encoders count the rest)."""
     vectors_reused: int = 0
+    sentences_parsed: int = 0
 
 
 def _analyse(
@@ -163,7 +165,7 @@ def _analyse(
     if workers > 1:
         path = store.path if store is not None and store.path != ":memory:" else None
         done: dict[str, StoryAnalysis] = {}
-        computed = reused = 0
+        computed = reused = parsed = 0
         for result in analyse_in_workers(
             stories,
             articles,
@@ -175,10 +177,11 @@ def _analyse(
             done[result.analysis.story.id] = result.analysis
             computed += result.vectors_computed
             reused += result.vectors_reused
+            parsed += result.sentences_parsed
             if store is not None:
                 store.save_stories([result.analysis], fingerprint=fingerprint)
             progress("analyse stories", len(done), len(stories))
-        return _Analysed([done[story.id] for story in stories], computed, reused)
+        return _Analysed([done[story.id] for story in stories], computed, reused, parsed)
     analyses = []
     for count, story in enumerate(stories, start=1):
         analysis = analyse_story(
@@ -254,7 +257,7 @@ def analyze(
     changed = [a for a in articles if known.get(a.id) != a]
     changed_ids = {a.id for a in changed}
     watch.lap("clean")
-    encoders = encoders or run_encoders(settings, store)
+    encoders = encoders or run_encoders(settings, store, parses=store)
     earlier: list[Story] = []
     corrections: list[Correction] = []
     fingerprints: dict[str, str] = {}
@@ -323,6 +326,7 @@ def analyze(
         stories_reused=len(analyses) - len(fresh),
         vectors_computed=encoders.computed + analysed.vectors_computed,
         vectors_reused=encoders.reused + analysed.vectors_reused,
+        sentences_parsed=encoders.parsed + analysed.sentences_parsed,
         stage_seconds=tuple(watch.laps),
     )
     report_articles = [by_id[i] for analysis in analyses for i in analysis.story.article_ids]
@@ -405,7 +409,7 @@ def correct(store: Store, correction: Correction, *, settings: Settings | None =
         settings=settings,
         background=background,
         progress=_quiet,
-        encoders=run_encoders(settings, store),
+        encoders=run_encoders(settings, store, parses=store),
         store=store,
     )
 
@@ -425,7 +429,7 @@ def compare(
         analysis = store.story_analysis(story_id)
         if any({r.source_id, r.target_id} == {left_id, right_id} for r in analysis.reuse):
             return compare_articles(analysis, {left_id: left, right_id: right}, left_id, right_id)
-    encoders = run_encoders(settings, store)
+    encoders = run_encoders(settings, store, parses=store)
     passages = align_pair(
         left,
         right,

@@ -444,15 +444,20 @@ class Store:
 
     def load_vectors(self, model: str, keys: Sequence[bytes]) -> dict[bytes, bytes]:
         """Stored vectors (float16 bytes) of ``model`` for those of ``keys`` it has."""
+        return self._load_blobs("vectors", "vector", model, keys)
+
+    def _load_blobs(
+        self, table: str, column: str, model: str, keys: Sequence[bytes]
+    ) -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}
         for start in range(0, len(keys), 500):
             chunk = list(keys[start : start + 500])
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
-                f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({marks})",
+                f"SELECT key, {column} AS blob FROM {table} WHERE model = ? AND key IN ({marks})",
                 [model, *chunk],
             )
-            found.update((bytes(row["key"]), bytes(row["vector"])) for row in rows)
+            found.update((bytes(row["key"]), bytes(row["blob"])) for row in rows)
         return found
 
     def save_vectors(self, model: str, vectors: Iterable[tuple[bytes, bytes]]) -> None:
@@ -461,6 +466,18 @@ class Store:
             self._db.executemany(
                 "INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?,?,?)",
                 ((model, key, vector) for key, vector in vectors),
+            )
+
+    def load_parses(self, model: str, keys: Sequence[bytes]) -> dict[bytes, bytes]:
+        """Stored spaCy parses (compressed ``Doc`` bytes) of ``model`` for those of ``keys``."""
+        return self._load_blobs("parses", "doc", model, keys)
+
+    def save_parses(self, model: str, parses: Iterable[tuple[bytes, bytes]]) -> None:
+        """Keep ``(key, compressed Doc bytes)`` pairs of ``model``, in one transaction."""
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO parses (model, key, doc) VALUES (?,?,?)",
+                ((model, key, doc) for key, doc in parses),
             )
 
     def vector_count(self, model: str | None = None) -> int:

@@ -1,7 +1,8 @@
 """The tables of a storytrace store (see :mod:`storytrace.store`).
 
 Version 2 added stories, corrections and the full-text index; version 3 the
-sentence vectors kept between runs (:mod:`storytrace.vectors`), what each
+sentence vectors and parses kept between runs (:mod:`storytrace.vectors`,
+:mod:`storytrace.claims.parses`), what each
 story's analysis was made with, and the digest of each input (an input read
 again unchanged is not cleaned again). Every table is created if missing, so an
 older store gains the new ones when it is opened.
@@ -73,6 +74,12 @@ CREATE TABLE IF NOT EXISTS story_fingerprints (
     story_id TEXT PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
     fingerprint TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS parses (
+    model TEXT NOT NULL,
+    key BLOB NOT NULL,
+    doc BLOB NOT NULL,
+    PRIMARY KEY (model, key)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS vectors (
     model TEXT NOT NULL,
     key BLOB NOT NULL,

@@ -155,6 +155,7 @@ def analyze_claims(
     settings: ClaimSettings | None = None,
     translate: Embed | None = None,
     derivations: Sequence[ProvenanceEdge] = (),
+    parse: Callable[[list[str]], Mapping[str, Any]] | None = None,
 ) -> StoryClaims:
     """Claims, attributions, entities, discrepancies and opinion of one story.
 
@@ -165,7 +166,9 @@ def analyze_claims(
     ``translate`` returns multilingual ones
     (:func:`storytrace.multilingual.embed_multilingual`) to find the claims
     that articles in other languages state in passages translated from what
-    they derive from (``derivations``, the provenance edges).
+    they derive from (``derivations``, the provenance edges). ``parse``
+    replaces :func:`~storytrace.claims.nlp.parse_texts` (a
+    :class:`~storytrace.claims.parses.ParseCache` of the settings' model).
     """
     settings = settings or ClaimSettings()
     ids = [a.id for a in articles]
@@ -181,7 +184,10 @@ def analyze_claims(
     }
     texts = [s.text for items in sentences.values() for _, _, s in items]
     texts += [s.text for items in captions.values() for s in items]
-    docs = parse_texts(texts, model=settings.model, batch_size=settings.batch_size)
+    if parse is None:
+        docs = parse_texts(texts, model=settings.model, batch_size=settings.batch_size)
+    else:
+        docs = dict(parse(texts))
     parsed: list[Parsed] = [
         (a.id, field, s.start, docs[s.text]) for a in english for field, _, s in sentences[a.id]
     ]
