@@ -151,3 +151,20 @@ def test_stories_analysed_in_worker_processes_are_the_same(
     assert shared.work.stories_analysed == 2
     assert shared.work.vectors_computed == alone.work.vectors_computed
     assert shared.work.sentences_parsed == alone.work.sentences_parsed
+
+
+def test_a_duplicate_input_does_not_make_its_outlet_clean_again(tmp_path: Path) -> None:
+    """A duplicate is rejected every run; it is no new page of its outlet."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for path in [*FIRE, STRIKE]:
+        shutil.copy(path, folder / path.name)
+    shutil.copy(STRIKE, folder / "strike-en-again.jsonl")
+    db = tmp_path / "store.db"
+    first = _run(db, [folder], Settings(embeddings=False, translations=False))
+    again = _run(db, [folder], Settings(embeddings=False, translations=False))
+    assert len(first.rejected) == len(again.rejected) == 1
+    assert "duplicate" in again.rejected[0].reason
+    assert again.work.articles_cleaned == 1  # the duplicate alone
+    assert again.work.articles_changed == 0
+    assert again.work.stories_analysed == 0

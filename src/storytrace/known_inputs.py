@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from storytrace.articles import Draft, finish, prepare
+from storytrace.articles import Draft, article_id, finish, prepare
 from storytrace.models import Article, RawDocument, Rejected
 
 
@@ -65,7 +65,12 @@ def build_articles(
 
     for document in fresh:
         clean(document)
-    new_outlets = {_outlet(draft.outlet) for draft in drafts} - {None}
+    # A page read again under another name (a duplicate) brings nothing new to its outlet.
+    new_outlets = {
+        _outlet(draft.outlet)
+        for draft in drafts
+        if article_id(draft.url, draft.document.title, draft.document.content) not in stored
+    } - {None}
     kept: list[Article] = []
     for document, article in zip(documents, known, strict=True):
         if article is None:
