@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO, TypeVar
 
 import click
 
@@ -96,6 +96,30 @@ def _run(
         sys.exit(1)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _shared_option(*folders: str) -> Callable[[F], F]:
+    """``--shared``: the shared folder holding the benchmark ``folders``."""
+    return click.option(
+        "--shared",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=Path("../shared"),
+        show_default=True,
+        help="the shared folder holding " + " and ".join(folders),
+    )
+
+
+_workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help=SETTINGS_HELP["workers"],
+)
+"""``--workers``: processes that analyse stories (0: one per core, at most 4)."""
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storytrace")
 def main() -> None:
@@ -143,13 +167,7 @@ def main() -> None:
     show_default=True,
     help=SETTINGS_HELP["timeout"],
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help=SETTINGS_HELP["workers"],
-)
+@_workers_option
 def analyze(
     inputs: tuple[str, ...],
     out: Path,
@@ -661,13 +679,7 @@ def bench_translation(path: Path, translations: Path) -> None:
     show_default=True,
     help="the labelled sentences (references into the shared SemEval sample)",
 )
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("../shared"),
-    show_default=True,
-    help="the shared folder holding data/semeval2022-task8-sample",
-)
+@_shared_option("data/semeval2022-task8-sample")
 def bench_languages(labels: Path, shared: Path) -> None:
     """Claim reading in French, Spanish, German, Italian and Arabic: attribution, numbers
     and names, precision and recall per language and split, beside plain baselines.
@@ -693,13 +705,7 @@ def bench_languages(labels: Path, shared: Path) -> None:
 
 
 @bench.command("throughput")
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("../shared"),
-    show_default=True,
-    help="the shared folder holding data/ecbplus and data/semeval2022-task8-sample",
-)
+@_shared_option("data/ecbplus", "data/semeval2022-task8-sample")
 @click.option(
     "--corpus",
     "corpora",
@@ -714,13 +720,7 @@ def bench_languages(labels: Path, shared: Path) -> None:
     show_default=True,
     help="articles in the generated corpus",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help=SETTINGS_HELP["workers"],
-)
+@_workers_option
 def bench_throughput(shared: Path, corpora: tuple[str, ...], size: int, workers: int) -> None:
     """End-to-end analyze on ECB+, a generated corpus and the real multilingual pairs:
     articles per second, seconds per stage, peak memory, adding 1 % and an unchanged
@@ -738,13 +738,7 @@ def bench_throughput(shared: Path, corpora: tuple[str, ...], size: int, workers:
 
 
 @bench.command("loaded")
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("../shared"),
-    show_default=True,
-    help="the shared folder holding data/babe and data/checkthat2025-subjectivity",
-)
+@_shared_option("data/babe", "data/checkthat2025-subjectivity")
 def bench_loaded(shared: Path) -> None:
     """Loaded wording on BABE (biased words, sentence bias and opinion) and CheckThat! 2025
     (English subjectivity), macro-F1 and word F1 beside a plain lexicon and the majority class.

@@ -65,12 +65,15 @@ def build_articles(
 
     for document in fresh:
         clean(document)
-    # A page read again under another name (a duplicate) brings nothing new to its outlet.
+    # Only outlets with stored pages in this run can make them be cleaned again, and a
+    # page read again under another name (a duplicate) brings nothing new to its outlet.
+    kept_outlets = {_outlet(article.outlet) for article in known if article is not None}
     new_outlets = {
-        _outlet(draft.outlet)
+        outlet
         for draft in drafts
-        if article_id(draft.url, draft.document.title, draft.document.content) not in stored
-    } - {None}
+        if (outlet := _outlet(draft.outlet)) in kept_outlets - {None}
+        and article_id(draft.url, draft.document.title, draft.document.content) not in stored
+    }
     kept: list[Article] = []
     for document, article in zip(documents, known, strict=True):
         if article is None:

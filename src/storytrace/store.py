@@ -166,8 +166,7 @@ class Store:
         (recorded in the run, not written again). Returns the run's id.
         """
         now = _now()
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             cursor = self._db.execute(
                 "INSERT INTO runs (started_at, finished_at, inputs, article_ids) VALUES (?,?,?,?)",
                 (
@@ -225,11 +224,6 @@ class Store:
                 "INSERT INTO rejected (run_id, source, reason) VALUES (?,?,?)",
                 [(run_id, r.source, r.reason) for r in rejected],
             )
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
         return run_id
 
     def article_count(self) -> int:
@@ -288,8 +282,7 @@ class Store:
         either every story is stored or none.
         """
         now = _now()
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             for analysis in analyses:
                 story = analysis.story
                 ids = list(story.article_ids)
@@ -325,11 +318,6 @@ class Store:
                     "VALUES (?,?)",
                     (story.id, fingerprint),
                 )
-            self._db.execute("COMMIT")
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
 
     def story_analysis(self, story_id: str) -> StoryAnalysis:
         """A stored story and everything found in it."""
@@ -489,16 +477,9 @@ class Store:
             row = row.fetchone()
         return int(row[0])
 
-    def meta(self, key: str) -> str | None:
-        """A value the store keeps about itself (such as what its analyses were made with)."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row["value"])
-
-    def set_meta(self, key: str, value: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed if the block ends, rolled back if it raises."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield

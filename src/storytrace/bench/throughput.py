@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storytrace.errors import ConfigurationError
-from storytrace.models import Article
+from storytrace.models import Article, Report
 
 CORPORA = ("ecbplus", "generated", "real-pairs")
 """The corpora the benchmark knows, by name."""
@@ -140,11 +140,8 @@ def corpus_records(name: str, shared: Path, *, size: int, seed: int = 0) -> list
     raise ConfigurationError(f"unknown corpus {name!r}; expected one of {', '.join(CORPORA)}")
 
 
-def _figures(started: float, written: float, report: object) -> RunFigures:
+def _figures(started: float, written: float, report: Report) -> RunFigures:
     """One run's figures; the report files are written from ``written`` on."""
-    from storytrace.models import Report
-
-    assert isinstance(report, Report)
     work = report.work
     report_seconds = round(time.perf_counter() - written, 3)
     return RunFigures(
